@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "guidesite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guidesite", targets: ["guidesite"]),
+        .library(name: "GuideSiteKit", targets: ["GuideSiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, linked as a system library.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Everything guidesite does: loading, resolving, rendering, indexing, writing.
+        .target(
+            name: "GuideSiteKit",
+            dependencies: [
+                "Ccmark",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The thin command-line face of GuideSiteKit.
+        .executableTarget(
+            name: "guidesite",
+            dependencies: [
+                "GuideSiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GuideSiteKitTests",
+            dependencies: ["GuideSiteKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
