@@ -1,0 +1,442 @@
+import Foundation
+
+/// Everything read from the content folder, before any cross-checking.
+public struct LoadedContent: Sendable {
+    public var site: SiteConfiguration
+    public var articles: [GuidanceArticle]
+    public var recommendations: [Recommendation]
+    public var codes: [EthicsCode]
+}
+
+/// Reads `site.yaml`, `articles/*.md`, `recommendations/*.yaml` and `codes/*.yaml`.
+///
+/// Every file is read once, in parallel; every problem is collected as a ``Diagnostic``
+/// (the loader never stops at the first). Results are sorted, so the order of the disk never
+/// shows in the output.
+public struct ContentLoader: Sendable {
+    /// The content folder.
+    public var root: URL
+    /// How paths are shown in diagnostics: relative to this folder when inside it.
+    public var displayBase: URL
+
+    public init(root: URL, displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.root = root.standardizedFileURL
+        self.displayBase = displayBase.standardizedFileURL
+    }
+
+    /// Loads everything; throws only when the content folder itself is missing.
+    public func load() throws -> (LoadedContent, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GuideSiteError.missing(path: displayPath(root), what: "content folder")
+        }
+        var diagnostics: [Diagnostic] = []
+        let site = loadSite(&diagnostics)
+        let languages = site.languages
+
+        let articleFiles = listFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
+        let articleResults = articleFiles.parallelMap { url in
+            var local: [Diagnostic] = []
+            let article = self.loadArticle(url, languages: languages, defaultLanguage: site.language, &local)
+            return (article, local)
+        }
+        var articles: [GuidanceArticle] = []
+        for (article, local) in articleResults {
+            diagnostics += local
+            if let article { articles.append(article) }
+        }
+
+        var recommendations: [Recommendation] = []
+        for url in listFiles(in: "recommendations", extensions: ["yaml", "yml"], diagnostics: &diagnostics) {
+            if let r = loadRecommendation(url, languages: languages, defaultLanguage: site.language, &diagnostics) {
+                recommendations.append(r)
+            }
+        }
+        var codes: [EthicsCode] = []
+        for url in listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics) {
+            if let c = loadCode(url, languages: languages, defaultLanguage: site.language, &diagnostics) {
+                codes.append(c)
+            }
+        }
+        let content = LoadedContent(site: site, articles: articles, recommendations: recommendations, codes: codes)
+        return (content, diagnostics)
+    }
+
+    // MARK: Files
+
+    func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// The regular files of a subfolder (recursively), sorted; links that leave the folder or loop are reported.
+    func listFiles(in folder: String, extensions: Set<String>, diagnostics: inout [Diagnostic]) -> [URL] {
+        let directory = root.appendingPathComponent(folder, isDirectory: true)
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        var found: [URL] = []
+        var visited: Set<String> = []
+        walk(directory, extensions: extensions, into: &found, visited: &visited, diagnostics: &diagnostics)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private func walk(_ directory: URL, extensions: Set<String>, into found: inout [URL], visited: inout Set<String>,
+                      diagnostics: inout [Diagnostic]) {
+        let real = directory.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            diagnostics.append(.error("symbolic link loop: this folder was already read", at: SourceLocation(file: displayPath(directory))))
+            return
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        } catch {
+            diagnostics.append(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: displayPath(directory))))
+            return
+        }
+        for name in entries where !name.hasPrefix(".") {
+            let url = directory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error("broken symbolic link", at: SourceLocation(file: displayPath(url))))
+                continue
+            }
+            let resolved = url.resolvingSymlinksInPath().path
+            if !resolved.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+                diagnostics.append(.error("symbolic link points outside the content folder", at: SourceLocation(file: displayPath(url))))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(url, extensions: extensions, into: &found, visited: &visited, diagnostics: &diagnostics)
+            } else if extensions.contains(url.pathExtension.lowercased()) {
+                found.append(url)
+            }
+        }
+    }
+
+    /// `medias-sociaux.en.md` → (`medias-sociaux`, `en`); the language suffix must be a site language.
+    func splitLanguage(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> (String, String) {
+        let stem = url.deletingPathExtension().lastPathComponent
+        guard let dot = stem.lastIndex(of: ".") else { return (stem, defaultLanguage) }
+        let suffix = String(stem[stem.index(after: dot)...])
+        let base = String(stem[..<dot])
+        if languages.contains(suffix) { return (base, suffix) }
+        if suffix.count == 2, suffix.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+            diagnostics.append(.error("language '\(suffix)' in the file name is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                      at: SourceLocation(file: displayPath(url))))
+        }
+        return (stem, defaultLanguage)
+    }
+
+    // MARK: site.yaml
+
+    static let siteKeys: Set<String> = ["title", "description", "base_url", "language", "languages", "regulator",
+                                        "theme", "navigation", "unsafe_html", "citations"]
+
+    func loadSite(_ diagnostics: inout [Diagnostic]) -> SiteConfiguration {
+        let url = root.appendingPathComponent("site.yaml")
+        let path = displayPath(url)
+        var fallback = SiteConfiguration(title: "Guide")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error("missing site configuration 'site.yaml' in the content folder", at: SourceLocation(file: path)))
+            return fallback
+        }
+        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return fallback }
+        var reader = YAMLReader(file: path)
+        defer { diagnostics += reader.diagnostics }
+        guard let mapping = reader.mapping(reader.compose(file.text), what: "site.yaml") else { return fallback }
+        reader.rejectDuplicateKeys(mapping)
+        reader.warnUnknownKeys(mapping, known: Self.siteKeys, what: "site.yaml")
+        let what = "site.yaml"
+        let title = reader.string(mapping, "title", required: true, what: what) ?? "Guide"
+        let language = reader.string(mapping, "language", what: what) ?? "fr"
+        var languages = reader.stringList(mapping, "languages", what: what)
+        if languages.isEmpty { languages = [language] }
+        if languages.first != language {
+            languages.removeAll { $0 == language }
+            languages.insert(language, at: 0)
+        }
+        for code in languages where !(code.count >= 2 && code.count <= 3 && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
+            reader.diagnostics.append(.error("language '\(code)' must be a lower-case ISO 639 code such as 'fr' or 'en'",
+                                             at: reader.location(of: mapping["languages"] ?? mapping["language"])))
+        }
+        var navigation: [SiteConfiguration.NavigationLink] = []
+        for item in reader.mappingList(mapping, "navigation", what: what) {
+            reader.warnUnknownKeys(item, known: ["title", "url", "lang"], what: "a navigation entry")
+            if let t = reader.string(item, "title", required: true, what: "a navigation entry"),
+               let u = reader.string(item, "url", required: true, what: "a navigation entry") {
+                if !HTMLEscaping.isSafeURL(u) {
+                    reader.diagnostics.append(.error("navigation URL '\(u)' uses a forbidden scheme", at: reader.location(of: item["url"])))
+                    continue
+                }
+                navigation.append(.init(title: t, url: u, language: reader.string(item, "lang", what: what)))
+            }
+        }
+        var words = SiteConfiguration.CitationWords.standard
+        if let node = mapping["citations"] {
+            if let citations = reader.mapping(node, what: "'citations'") {
+                reader.warnUnknownKeys(citations, known: ["article_words", "section_words", "recommendation_words", "this_code_words"],
+                                       what: "'citations'")
+                if citations["article_words"] != nil { words.articleWords = reader.stringList(citations, "article_words", what: what) }
+                if citations["section_words"] != nil { words.sectionWords = reader.stringList(citations, "section_words", what: what) }
+                if citations["recommendation_words"] != nil {
+                    words.recommendationWords = reader.stringList(citations, "recommendation_words", what: what)
+                }
+                if citations["this_code_words"] != nil { words.thisCodeWords = reader.stringList(citations, "this_code_words", what: what) }
+            }
+        }
+        let theme = reader.string(mapping, "theme", what: what)
+        if let theme, !Slug.isValid(theme) && !theme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            reader.diagnostics.append(.error("theme '\(theme)' must be the name of a folder under Themes/, without '/' or '..'",
+                                             at: reader.location(of: mapping["theme"])))
+        }
+        let baseURL = reader.string(mapping, "base_url", what: what) ?? "/"
+        if let scheme = HTMLEscaping.scheme(of: baseURL), scheme != "http" && scheme != "https" {
+            reader.diagnostics.append(.error("base_url must be an http or https address", at: reader.location(of: mapping["base_url"])))
+        }
+        fallback = SiteConfiguration(
+            title: title,
+            description: reader.string(mapping, "description", what: what) ?? "",
+            baseURL: baseURL,
+            language: language,
+            languages: languages,
+            regulator: reader.string(mapping, "regulator", what: what) ?? "",
+            theme: theme.flatMap { $0.contains("/") || $0.contains("..") ? nil : $0 },
+            navigation: navigation,
+            unsafeHTML: reader.bool(mapping, "unsafe_html") ?? false,
+            citationWords: words)
+        return fallback
+    }
+
+    // MARK: Articles
+
+    static let articleKeys: Set<String> = ["title", "date", "updated", "summary", "tags", "professions", "code", "lang",
+                                           "draft", "slug", "translation_key"]
+
+    func loadArticle(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
+        let path = displayPath(url)
+        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        let fileLocation = SourceLocation(file: path)
+        if file.text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(.error("empty article: it needs a front matter with at least 'title' and 'date'", at: fileLocation))
+            return nil
+        }
+        let front: FrontMatter
+        switch FrontMatter.split(file.text) {
+        case let .success(f): front = f
+        case .failure(.missing):
+            diagnostics.append(.error("missing front matter: the file must start with a line '---', then 'title:' and 'date:', then a line '---'", at: fileLocation))
+            return nil
+        case .failure(.unterminated):
+            diagnostics.append(.error("unterminated front matter: no closing '---' line after the opening one", at: fileLocation))
+            return nil
+        }
+        var reader = YAMLReader(file: path, lineOffset: front.yamlLineOffset)
+        defer { diagnostics += reader.diagnostics }
+        let node = front.yaml.allSatisfy(\.isWhitespace) ? nil : reader.compose(front.yaml)
+        if node == nil, !reader.diagnostics.isEmpty { return nil }
+        guard let mapping = reader.mapping(node, what: "front matter") else { return nil }
+        reader.rejectDuplicateKeys(mapping)
+        reader.warnUnknownKeys(mapping, known: Self.articleKeys, what: "front matter")
+        let what = "front matter"
+        let title = reader.string(mapping, "title", required: true, what: what)
+        let date = reader.date(mapping, "date", required: true, what: what)
+        let updated = reader.date(mapping, "updated", what: what)
+        if let date, let updated, updated < date {
+            reader.diagnostics.append(.warning("'updated' (\(updated)) is before 'date' (\(date))", at: reader.location(of: mapping["updated"])))
+        }
+        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
+        if let lang = reader.string(mapping, "lang", what: what) {
+            if languages.contains(lang) {
+                language = lang
+            } else {
+                reader.diagnostics.append(.error("language '\(lang)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                                 at: reader.location(of: mapping["lang"])))
+            }
+        }
+        var slug = Slug.make(baseName)
+        if let explicit = reader.string(mapping, "slug", what: what) {
+            if Slug.isValid(explicit) {
+                slug = explicit
+            } else {
+                reader.diagnostics.append(.error("slug '\(explicit)' may only contain lower-case letters, digits and hyphens (try '\(Slug.make(explicit))')",
+                                                 at: reader.location(of: mapping["slug"])))
+            }
+        }
+        if slug.isEmpty {
+            reader.diagnostics.append(.error("the file name gives an empty slug: name it with letters or digits", at: fileLocation))
+        }
+        let translationKey = reader.string(mapping, "translation_key", what: what) ?? Slug.make(baseName)
+        guard let title, let date, !slug.isEmpty else { return nil }
+        return GuidanceArticle(
+            location: fileLocation, slug: slug, title: title, date: date, updated: updated,
+            summary: reader.string(mapping, "summary", what: what) ?? "",
+            tags: reader.stringList(mapping, "tags", what: what).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            professions: reader.stringList(mapping, "professions", what: what).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            codeID: reader.string(mapping, "code", what: what),
+            language: language,
+            isDraft: reader.bool(mapping, "draft") ?? false,
+            translationKey: translationKey,
+            body: front.body,
+            bodyLineOffset: front.bodyLineOffset)
+    }
+
+    // MARK: Recommendations
+
+    static let recommendationKeys: Set<String> = ["number", "title", "summary", "body", "do", "dont", "codes", "lang"]
+
+    func loadRecommendation(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> Recommendation? {
+        let path = displayPath(url)
+        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        var reader = YAMLReader(file: path)
+        defer { diagnostics += reader.diagnostics }
+        guard let node = reader.compose(file.text) else {
+            if reader.diagnostics.isEmpty {
+                reader.diagnostics.append(.error("empty recommendation file", at: SourceLocation(file: path)))
+            }
+            return nil
+        }
+        guard let mapping = reader.mapping(node, what: "a recommendation file") else { return nil }
+        let what = "the recommendation"
+        reader.rejectDuplicateKeys(mapping)
+        reader.warnUnknownKeys(mapping, known: Self.recommendationKeys, what: what)
+        var (_, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
+        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
+        let number = reader.int(mapping, "number", required: true, what: what)
+        if let number, !(1...99).contains(number) {
+            reader.diagnostics.append(.error("recommendation number must be between 1 and 99, not \(number)", at: reader.location(of: mapping["number"])))
+        }
+        let title = reader.string(mapping, "title", required: true, what: what)
+        let body = reader.string(mapping, "body", what: what) ?? ""
+        let dos = markdownList(mapping, "do", &reader)
+        let donts = markdownList(mapping, "dont", &reader)
+        var related: [ProvisionReference] = []
+        if let codesNode = mapping["codes"] {
+            let items: [Node] = {
+                if case let .sequence(s) = codesNode { return Array(s) }
+                return [codesNode]
+            }()
+            for item in items {
+                let text = item.string ?? ""
+                let parts = text.split(separator: " ", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2 {
+                    related.append(ProvisionReference(codeID: parts[0], number: parts[1], location: reader.location(of: item)))
+                } else {
+                    reader.diagnostics.append(.error("a related provision is written '<code> <article>', e.g. 'dentistes 3.09.10', not '\(text)'",
+                                                     at: reader.location(of: item)))
+                }
+            }
+        }
+        guard let number, let title else { return nil }
+        return Recommendation(
+            location: SourceLocation(file: path), number: number, title: title,
+            summary: reader.string(mapping, "summary", what: what) ?? "",
+            body: MarkdownField(text: body, location: reader.textStart(of: "body", in: mapping)),
+            dos: dos, donts: donts, relatedProvisions: related, language: language)
+    }
+
+    private func markdownList(_ mapping: YAMLMapping, _ key: String, _ reader: inout YAMLReader) -> [MarkdownField] {
+        guard let node = mapping[key] else { return [] }
+        guard case let .sequence(sequence) = node else {
+            reader.diagnostics.append(.error("field '\(key)' must be a list", at: reader.location(of: node)))
+            return []
+        }
+        var out: [MarkdownField] = []
+        for item in sequence {
+            if case let .scalar(s) = item {
+                out.append(MarkdownField(text: s.string, location: reader.location(of: item)))
+            } else {
+                reader.diagnostics.append(.error("each item of '\(key)' must be text", at: reader.location(of: item)))
+            }
+        }
+        return out
+    }
+
+    // MARK: Codes
+
+    static let codeKeys: Set<String> = ["id", "title", "short_title", "citation", "aliases", "profession", "source_url",
+                                        "article_words", "sections", "articles", "lang"]
+
+    func loadCode(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> EthicsCode? {
+        let path = displayPath(url)
+        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        var reader = YAMLReader(file: path)
+        defer { diagnostics += reader.diagnostics }
+        guard let node = reader.compose(file.text) else {
+            if reader.diagnostics.isEmpty { reader.diagnostics.append(.error("empty code file", at: SourceLocation(file: path))) }
+            return nil
+        }
+        guard let mapping = reader.mapping(node, what: "a code file") else { return nil }
+        let what = "the code"
+        reader.rejectDuplicateKeys(mapping)
+        reader.warnUnknownKeys(mapping, known: Self.codeKeys, what: what)
+        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
+        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
+        let id = reader.string(mapping, "id", what: what) ?? baseName
+        if !Slug.isValid(id) {
+            reader.diagnostics.append(.error("code id '\(id)' may only contain lower-case letters, digits and hyphens",
+                                             at: reader.location(of: mapping["id"] ?? mapping.node)))
+        }
+        let title = reader.string(mapping, "title", required: true, what: what)
+        let sourceURL = reader.string(mapping, "source_url", what: what)
+        if let sourceURL, !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
+            reader.diagnostics.append(.error("source_url must be an http or https address", at: reader.location(of: mapping["source_url"])))
+        }
+        var sections: [EthicsCode.Section] = []
+        var sectionNumbers: Set<String> = []
+        for item in reader.mappingList(mapping, "sections", what: what) {
+            reader.warnUnknownKeys(item, known: ["number", "title"], what: "a section")
+            guard let number = reader.string(item, "number", required: true, what: "a section"),
+                  let title = reader.string(item, "title", required: true, what: "a section") else { continue }
+            if !sectionNumbers.insert(number).inserted {
+                reader.diagnostics.append(.error("duplicate section \(number) in code '\(id)'", at: reader.location(of: item["number"])))
+                continue
+            }
+            sections.append(.init(number: number, title: title, location: reader.location(of: item.node)))
+        }
+        var articles: [EthicsCode.Article] = []
+        var articleNumbers: Set<String> = []
+        for item in reader.mappingList(mapping, "articles", what: what) {
+            reader.warnUnknownKeys(item, known: ["number", "title", "text", "section"], what: "an article")
+            guard let number = reader.string(item, "number", required: true, what: "an article") else { continue }
+            if !Self.isProvisionNumber(number) {
+                reader.diagnostics.append(.error("article number '\(number)' must be digits separated by dots, such as '20' or '3.09.10'",
+                                                 at: reader.location(of: item["number"])))
+                continue
+            }
+            if !articleNumbers.insert(number).inserted {
+                reader.diagnostics.append(.error("duplicate article \(number) in code '\(id)'", at: reader.location(of: item["number"])))
+                continue
+            }
+            let section = reader.string(item, "section", what: "an article")
+            if let section, !sectionNumbers.contains(section) {
+                reader.diagnostics.append(.error("article \(number) names section \(section), which code '\(id)' does not have",
+                                                 at: reader.location(of: item["section"])))
+            }
+            articles.append(.init(
+                number: number,
+                title: reader.string(item, "title", what: "an article") ?? "",
+                text: MarkdownField(text: reader.string(item, "text", what: "an article") ?? "", location: reader.textStart(of: "text", in: item)),
+                section: section,
+                location: reader.location(of: item.node)))
+        }
+        guard let title, Slug.isValid(id) else { return nil }
+        return EthicsCode(
+            location: SourceLocation(file: path), id: id, title: title,
+            shortTitle: reader.string(mapping, "short_title", what: what) ?? title,
+            citation: reader.string(mapping, "citation", what: what) ?? "",
+            aliases: reader.stringList(mapping, "aliases", what: what),
+            profession: reader.string(mapping, "profession", what: what) ?? "",
+            sourceURL: sourceURL,
+            articleWords: reader.stringList(mapping, "article_words", what: what),
+            sections: sections, articles: articles, language: language)
+    }
+
+    /// `20`, `3.09.10`, `6.1.6`: digits separated by single dots.
+    static func isProvisionNumber(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}
+
+import Yams

@@ -1,0 +1,222 @@
+import Foundation
+import Yams
+
+/// Reads a YAML document node by node, reporting every problem at its `file:line:column`.
+///
+/// Front matter sits a few lines into its `.md` file: `lineOffset` moves YAML's line numbers
+/// to the file's. Type errors, missing and unknown keys all become ``Diagnostic`` values.
+struct YAMLReader {
+    let file: String
+    let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Parses YAML text into a node, or reports the syntax error at its place.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(.error(Self.describe(error), at: Self.mark(of: error).map {
+                SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
+            } ?? SourceLocation(file: file, line: lineOffset + 1)))
+            return nil
+        } catch {
+            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1)))
+            return nil
+        }
+    }
+
+    private static func mark(of error: YamlError) -> Mark? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark
+        default:
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return "invalid YAML: \(detail)\(problem)".replacingOccurrences(of: "  ", with: " ")
+        default:
+            return "invalid YAML: \(error)"
+        }
+    }
+
+    /// The top-level mapping, or an error if the document is something else.
+    mutating func mapping(_ node: Node?, what: String) -> YAMLMapping? {
+        guard let node else {
+            return YAMLMapping(pairs: [], node: nil)
+        }
+        guard case let .mapping(mapping) = node else {
+            diagnostics.append(.error("\(what) must be a mapping of 'key: value' lines", at: location(of: node)))
+            return nil
+        }
+        return YAMLMapping(pairs: Array(mapping), node: node)
+    }
+
+    /// Warns about keys that are not part of the format.
+    mutating func warnUnknownKeys(_ mapping: YAMLMapping, known: Set<String>, what: String) {
+        for (key, _) in mapping.pairs {
+            guard let name = key.string else { continue }
+            if !known.contains(name) {
+                let hint = Self.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(.warning("unknown field '\(name)' in \(what)\(hint)", at: location(of: key)))
+            }
+        }
+    }
+
+    /// Reports keys that appear twice in one mapping (YAML forbids it; libyaml lets it pass).
+    mutating func rejectDuplicateKeys(_ mapping: YAMLMapping) {
+        var seen: Set<String> = []
+        for (key, _) in mapping.pairs {
+            guard let name = key.string else { continue }
+            if !seen.insert(name).inserted {
+                diagnostics.append(.error("duplicate field '\(name)'", at: location(of: key)))
+            }
+        }
+    }
+
+    private static func closest(to word: String, in candidates: Set<String>) -> String? {
+        candidates
+            .map { ($0, EditDistance.between(word, $0)) }
+            .filter { $0.1 <= 2 }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    // MARK: Typed values
+
+    mutating func string(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String) -> String? {
+        guard let node = mapping[key] else {
+            if required { missing(key, in: mapping, what: what) }
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            diagnostics.append(.error("field '\(key)' must be text, not a \(Self.shape(of: node))", at: location(of: node)))
+            return nil
+        }
+        if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: node)))
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ mapping: YAMLMapping, _ key: String) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.bool, case .scalar = node { return value }
+        diagnostics.append(.error("field '\(key)' must be true or false", at: location(of: node)))
+        return nil
+    }
+
+    mutating func int(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String) -> Int? {
+        guard let node = mapping[key] else {
+            if required { missing(key, in: mapping, what: what) }
+            return nil
+        }
+        if case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) {
+            return value
+        }
+        diagnostics.append(.error("field '\(key)' must be a whole number", at: location(of: node)))
+        return nil
+    }
+
+    mutating func date(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String) -> ContentDate? {
+        guard let text = string(mapping, key, required: required, what: what) else { return nil }
+        if let date = ContentDate(text) { return date }
+        diagnostics.append(.error("field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
+                                  at: location(of: mapping[key])))
+        return nil
+    }
+
+    /// A list of text; a single text value is accepted as a list of one.
+    mutating func stringList(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String) -> [String] {
+        guard let node = mapping[key] else {
+            if required { missing(key, in: mapping, what: what) }
+            return []
+        }
+        return stringList(node, key: key)
+    }
+
+    mutating func stringList(_ node: Node, key: String) -> [String] {
+        switch node {
+        case let .scalar(scalar):
+            return scalar.string.isEmpty ? [] : [scalar.string]
+        case let .sequence(sequence):
+            var values: [String] = []
+            for item in sequence {
+                if case let .scalar(scalar) = item {
+                    values.append(scalar.string)
+                } else {
+                    diagnostics.append(.error("each item of '\(key)' must be text", at: location(of: item)))
+                }
+            }
+            return values
+        case .mapping, .alias:
+            diagnostics.append(.error("field '\(key)' must be a list", at: location(of: node)))
+            return []
+        }
+    }
+
+    /// A list of mappings, each handed to `body`.
+    mutating func mappingList(_ mapping: YAMLMapping, _ key: String, what: String) -> [YAMLMapping] {
+        guard let node = mapping[key] else { return [] }
+        guard case let .sequence(sequence) = node else {
+            diagnostics.append(.error("field '\(key)' must be a list", at: location(of: node)))
+            return []
+        }
+        var out: [YAMLMapping] = []
+        for item in sequence {
+            if case let .mapping(m) = item {
+                out.append(YAMLMapping(pairs: Array(m), node: item))
+            } else {
+                diagnostics.append(.error("each item of '\(key)' must be a mapping of 'key: value' lines", at: location(of: item)))
+            }
+        }
+        return out
+    }
+
+    mutating func missing(_ key: String, in mapping: YAMLMapping, what: String) {
+        diagnostics.append(.error("missing required field '\(key)' in \(what)", at: location(of: mapping.node)))
+    }
+
+    /// Where the text of a scalar starts: the line after the indicator for a block scalar (`|`, `>`).
+    func textStart(of key: String, in mapping: YAMLMapping) -> SourceLocation {
+        guard let node = mapping[key] else { return location(of: mapping.node) }
+        var loc = location(of: node)
+        if case let .scalar(scalar) = node, scalar.style == .literal || scalar.style == .folded {
+            loc = SourceLocation(file: loc.file, line: loc.line + 1, column: 1)
+        }
+        return loc
+    }
+
+    static func shape(of node: Node) -> String {
+        switch node {
+        case .scalar: "text"
+        case .mapping: "mapping"
+        case .sequence: "list"
+        case .alias: "alias"
+        }
+    }
+}
+
+/// The key/value pairs of one YAML mapping, in file order.
+struct YAMLMapping {
+    var pairs: [(Node, Node)]
+    var node: Node?
+
+    subscript(key: String) -> Node? {
+        pairs.first { $0.0.string == key }?.1
+    }
+}

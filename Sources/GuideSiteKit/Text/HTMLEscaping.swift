@@ -1,0 +1,88 @@
+/// Escaping for HTML text, HTML attributes, XML and URLs, done over UTF-8 bytes.
+public enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>`, `"` and `'`: safe in text and in double- or single-quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var needs = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        var run = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let replacement: String?
+            switch scalars[index] {
+            case "&": replacement = "&amp;"
+            case "<": replacement = "&lt;"
+            case ">": replacement = "&gt;"
+            case "\"": replacement = "&quot;"
+            case "'": replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                out.unicodeScalars.append(contentsOf: scalars[run..<index])
+                out += replacement
+                run = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        out.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
+        return out
+    }
+
+    /// Schemes that never become links: they run code or reach the reader's disk.
+    static let forbiddenSchemes: Set<String> = ["javascript", "vbscript", "file", "data"]
+
+    /// The URL's scheme in lower case (`https`, `mailto`, `code`), or nil for a relative URL.
+    public static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+            if isLetter || (isOther && !scheme.isEmpty) {
+                scheme.unicodeScalars.append(scalar)
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Whether a URL may appear in `href` or `src` (no `javascript:` and the like, whatever its case or spaces).
+    public static func isSafeURL(_ url: String) -> Bool {
+        let compact = String(url.unicodeScalars.filter { $0.value > 0x20 })
+        guard let scheme = scheme(of: compact) else { return true }
+        return !forbiddenSchemes.contains(scheme)
+    }
+
+    /// Percent-encodes what is not allowed in a URL attribute, then escapes it for HTML.
+    public static func escapeURL(_ url: String) -> String {
+        var out = ""
+        out.reserveCapacity(url.utf8.count)
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "!"),
+                 UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: "/"),
+                 UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "+"),
+                 UInt8(ascii: "$"), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "#"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "&"):
+                out += "&amp;"
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return out
+    }
+}
