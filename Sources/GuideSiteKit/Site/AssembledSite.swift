@@ -1,0 +1,74 @@
+/// A Markdown document after linking: its HTML, headings, text and the citations it makes.
+public struct LinkedDocument: Sendable {
+    public var html: String
+    public var tableOfContents: [TableOfContentsEntry]
+    /// What a reader sees, for search and summaries.
+    public var plainText: String
+    public var occurrences: [CitationOccurrence]
+    /// Links to headings of other pages, checked once every page is linked.
+    public var anchorReferences: [AnchorReference]
+
+    public static let empty = LinkedDocument(html: "", tableOfContents: [], plainText: "", occurrences: [], anchorReferences: [])
+}
+
+/// An article with its page.
+public struct ArticleEntry: Sendable {
+    public var article: GuidanceArticle
+    public var path: String
+    public var body: LinkedDocument
+}
+
+/// A recommendation with its page.
+public struct RecommendationEntry: Sendable {
+    public var recommendation: Recommendation
+    public var path: String
+    public var body: LinkedDocument
+    public var dos: [LinkedDocument]
+    public var donts: [LinkedDocument]
+    /// The related provisions listed in its `codes` field.
+    public var related: [ProvisionKey]
+
+    public var occurrences: [CitationOccurrence] {
+        body.occurrences + dos.flatMap(\.occurrences) + donts.flatMap(\.occurrences)
+    }
+}
+
+/// A code with its page and the pages of its articles.
+public struct CodeEntry: Sendable {
+    public var code: EthicsCode
+    public var path: String
+    public var provisions: [ProvisionEntry]
+}
+
+/// A code article with its page.
+public struct ProvisionEntry: Sendable {
+    public var article: EthicsCode.Article
+    public var key: ProvisionKey
+    public var path: String
+    public var text: LinkedDocument
+}
+
+/// Everything of one language, linked and cross-referenced, ready to render.
+public struct Edition: Sendable {
+    public var language: String
+    public var routes: Routes
+    /// Newest first.
+    public var articles: [ArticleEntry]
+    /// By number.
+    public var recommendations: [RecommendationEntry]
+    /// By id.
+    public var codes: [CodeEntry]
+    /// Who cites what: every occurrence, by the provision cited, in page order.
+    public var citedBy: [ProvisionKey: [CitationOccurrence]]
+}
+
+/// The whole site after loading and linking: what the renderer and the search indexer read.
+public struct AssembledSite: Sendable {
+    public var site: SiteConfiguration
+    public var editions: [Edition]
+    public var directory: ProvisionDirectory
+    /// Translations: the site path of each page in each language, by a key shared across languages.
+    public var translations: [String: [String: String]]
+    /// The latest date in the content (the site's "now", so builds are reproducible).
+    public var latestDate: ContentDate?
+}

@@ -1,0 +1,177 @@
+/// Checks the loaded content as a whole, links every Markdown document and builds the
+/// citation graph: load → **assemble** → render → write.
+///
+/// Per-document work (parsing, linking, rendering Markdown) runs on every core; checks across
+/// files (duplicates, unknown codes) and the graph are made once, in order.
+public struct SiteAssembler: Sendable {
+    public var includeDrafts: Bool
+    public var finderFactory: @Sendable (ProvisionDirectory, SiteConfiguration) -> any CitationFinding
+    public var locales: [String: Theme.Locale]
+
+    public init(includeDrafts: Bool = false, locales: [String: Theme.Locale] = [:],
+                finderFactory: @escaping @Sendable (ProvisionDirectory, SiteConfiguration) -> any CitationFinding) {
+        self.includeDrafts = includeDrafts
+        self.locales = locales
+        self.finderFactory = finderFactory
+    }
+
+    public func assemble(_ content: LoadedContent) -> (AssembledSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let site = content.site
+        let articles = content.articles.filter { includeDrafts || !$0.isDraft }
+        checkDuplicates(articles: articles, content: content, &diagnostics)
+
+        let directory = ProvisionDirectory(codes: content.codes, recommendations: content.recommendations,
+                                           defaultLanguage: site.language)
+        for article in articles {
+            if let code = article.codeID, directory.codes[code] == nil {
+                diagnostics.append(.error("unknown code '\(code)' in field 'code' (known: \(directory.codes.keys.sorted().joined(separator: ", ")))",
+                                          at: article.location.offset(lines: 0)))
+            }
+        }
+        for r in content.recommendations {
+            for ref in r.relatedProvisions {
+                if let problem = directory.problem(with: .article(code: ref.codeID, number: ref.number)) {
+                    diagnostics.append(.error(problem, at: ref.location))
+                }
+            }
+        }
+        let finder = finderFactory(directory, site)
+        let routesByLanguage = Dictionary(uniqueKeysWithValues: site.languages.map {
+            ($0, Routes(language: $0, isDefault: $0 == site.language))
+        })
+        let routesFor: @Sendable (String) -> Routes = { routesByLanguage[$0] ?? Routes(language: $0, isDefault: false) }
+        let parser = MarkdownParser()
+
+        var editions: [Edition] = []
+        var translations: [String: [String: String]] = [:]
+        for language in site.languages {
+            let routes = routesFor(language)
+            let locale = locales[language]
+            let articleSlugs = Dictionary(articles.filter { $0.language == language }.map { ($0.translationKey, $0.slug) }
+                + articles.filter { $0.language == language }.map { ($0.slug, $0.slug) }, uniquingKeysWith: { a, _ in a })
+            let context = LinkContext(
+                routes: routes, articleSlugs: articleSlugs, finder: finder,
+                provisionPath: { directory.path(of: $0, from: language, routesFor: routesFor) },
+                provisionLabel: { directory.label(of: $0, language: language, locale: locale) },
+                allowsRawHTML: site.unsafeHTML)
+            let renderer = HTMLRenderer(allowsRawHTML: site.unsafeHTML, frenchTypography: language == "fr")
+            @Sendable func link(_ text: String, source: SourceLocation, page: String, code: String?, prefix: String) -> (LinkedDocument, [Diagnostic]) {
+                let parsed = parser.parse(text)
+                var linker = ContentLinker(context: context, source: DocumentSource(start: source), page: page,
+                                           defaultCode: code, anchorPrefix: prefix)
+                let tree = linker.link(parsed.document)
+                var diagnostics = linker.diagnostics
+                if parsed.wasFlattened {
+                    diagnostics.append(.warning("Markdown nested more than \(parser.maximumDepth) levels deep: the deepest part is shown as plain text", at: source))
+                }
+                return (LinkedDocument(html: renderer.render(tree), tableOfContents: linker.tableOfContents,
+                                       plainText: tree.plainText, occurrences: linker.occurrences,
+                                       anchorReferences: linker.anchorReferences), diagnostics)
+            }
+
+            // Articles, in parallel: the heavy part of any real portal.
+            let own = articles.filter { $0.language == language }
+            let linkedArticles = own.parallelMap { article -> (ArticleEntry, [Diagnostic]) in
+                let path = routes.article(article.slug)
+                let (doc, d) = link(article.body, source: article.location.offset(lines: article.bodyLineOffset, column: 1),
+                                    page: path, code: article.codeID, prefix: "cite")
+                return (ArticleEntry(article: article, path: path, body: doc), d)
+            }
+            var entries: [ArticleEntry] = []
+            for (entry, d) in linkedArticles {
+                entries.append(entry)
+                diagnostics += d
+            }
+            entries.sort { ($0.article.date, $1.article.slug) > ($1.article.date, $0.article.slug) }
+
+            var recs: [RecommendationEntry] = []
+            for r in content.recommendations.filter({ $0.language == language }).sorted(by: { $0.number < $1.number }) {
+                let path = routes.recommendation(r.number)
+                var local: [Diagnostic] = []
+                func field(_ f: MarkdownField, _ prefix: String) -> LinkedDocument {
+                    let (doc, d) = link(f.text, source: f.location, page: path, code: nil, prefix: prefix)
+                    local += d
+                    return doc
+                }
+                let body = field(r.body, "cite")
+                let dos = r.dos.enumerated().map { field($0.element, "cite-do\($0.offset + 1)") }
+                let donts = r.donts.enumerated().map { field($0.element, "cite-dont\($0.offset + 1)") }
+                diagnostics += local
+                recs.append(RecommendationEntry(recommendation: r, path: path, body: body, dos: dos, donts: donts,
+                                                related: r.relatedProvisions.map { .article(code: $0.codeID, number: $0.number) }))
+            }
+
+            var codes: [CodeEntry] = []
+            for id in directory.codes.keys.sorted() {
+                guard let code = directory.codes[id]?.versions[language] else { continue }
+                var provisions: [ProvisionEntry] = []
+                for article in code.articles {
+                    let key = ProvisionKey.article(code: id, number: article.number)
+                    let path = routes.provision(code: id, number: article.number)
+                    let (doc, d) = link(article.text.text, source: article.text.location, page: path, code: id, prefix: "cite")
+                    diagnostics += d
+                    provisions.append(ProvisionEntry(article: article, key: key, path: path, text: doc))
+                }
+                codes.append(CodeEntry(code: code, path: routes.code(id), provisions: provisions))
+            }
+
+            var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
+            let allOccurrences = entries.flatMap(\.body.occurrences) + recs.flatMap(\.occurrences)
+                + codes.flatMap { $0.provisions.flatMap(\.text.occurrences) }
+            for occurrence in allOccurrences {
+                citedBy[occurrence.target, default: []].append(occurrence)
+            }
+            // Check links to other articles' headings now that every page has its anchors.
+            let anchorsByPage = Dictionary(entries.map { ($0.path, Set($0.body.tableOfContents.map(\.anchor))) },
+                                           uniquingKeysWith: { a, _ in a })
+            for reference in entries.flatMap(\.body.anchorReferences) where !(anchorsByPage[reference.page]?.contains(reference.anchor) ?? true) {
+                diagnostics.append(.error("link to a missing heading '#\(reference.anchor)' of \(reference.page)", at: reference.location))
+            }
+
+            for entry in entries {
+                translations["article:\(entry.article.translationKey)", default: [:]][language] = entry.path
+            }
+            for r in recs { translations["rec:\(r.recommendation.number)", default: [:]][language] = r.path }
+            for c in codes {
+                translations["code:\(c.code.id)", default: [:]][language] = c.path
+                for p in c.provisions { translations["provision:\(c.code.id)/\(p.article.number)", default: [:]][language] = p.path }
+            }
+            editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs,
+                                    codes: codes, citedBy: citedBy))
+        }
+        let latest = articles.map { $0.updated ?? $0.date }.max()
+        return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest),
+                diagnostics)
+    }
+
+    private func checkDuplicates(articles: [GuidanceArticle], content: LoadedContent, _ diagnostics: inout [Diagnostic]) {
+        var slugs: [String: SourceLocation] = [:]
+        for a in articles.sorted(by: { $0.location < $1.location }) {
+            let key = "\(a.language)/\(a.slug)"
+            if let first = slugs[key] {
+                diagnostics.append(.error("duplicate slug '\(a.slug)': \(first.file) has it too", at: a.location))
+            } else {
+                slugs[key] = a.location
+            }
+        }
+        var numbers: [String: SourceLocation] = [:]
+        for r in content.recommendations.sorted(by: { $0.location < $1.location }) {
+            let key = "\(r.language)/\(r.number)"
+            if let first = numbers[key] {
+                diagnostics.append(.error("duplicate recommendation number \(r.number): \(first.file) has it too", at: r.location))
+            } else {
+                numbers[key] = r.location
+            }
+        }
+        var ids: [String: SourceLocation] = [:]
+        for c in content.codes.sorted(by: { $0.location < $1.location }) {
+            let key = "\(c.language)/\(c.id)"
+            if let first = ids[key] {
+                diagnostics.append(.error("duplicate code id '\(c.id)': \(first.file) has it too", at: c.location))
+            } else {
+                ids[key] = c.location
+            }
+        }
+    }
+}
