@@ -20,7 +20,7 @@ public struct ProvisionDirectory: Sendable {
     public init(codes: [EthicsCode], recommendations: [Recommendation], defaultLanguage: String) {
         self.defaultLanguage = defaultLanguage
         var entries: [String: CodeEntry] = [:]
-        for code in codes.sorted(by: { ($0.id, $0.language != defaultLanguage) < ($1.id, $1.language != defaultLanguage) }) {
+        for code in codes.sorted(by: { ($0.id, $0.language == defaultLanguage ? 0 : 1) < ($1.id, $1.language == defaultLanguage ? 0 : 1) }) {
             if entries[code.id] == nil {
                 entries[code.id] = CodeEntry(versions: [:], primary: code, articleNumbers: code.articles.map(\.number),
                                              sectionNumbers: code.sections.map(\.number))
