@@ -1,0 +1,97 @@
+import Foundation
+
+/// What to build, from where, to where.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    /// The theme folder; nil: `Themes/<site.yaml theme or default>` next to the content folder.
+    public var theme: URL?
+    public var output: URL
+    /// Overrides `base_url` of site.yaml (e.g. to serve under a sub-path).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Where paths in diagnostics are shown relative to.
+    public var displayBase: URL
+
+    public init(content: URL, theme: URL? = nil, output: URL, baseURL: String? = nil, includeDrafts: Bool = false,
+                displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.content = content
+        self.theme = theme
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.displayBase = displayBase
+    }
+}
+
+/// What a build produced, and what it found wrong.
+public struct BuildResult: Sendable {
+    /// Every file of the site (assets excluded), sorted by path.
+    public var files: [OutputFile]
+    public var assets: [(path: String, url: URL)]
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+    /// Whether the output folder was replaced.
+    public var written = false
+}
+
+/// The build as named steps: load → assemble → render → (write).
+///
+/// `prepare` never touches the output folder (it is `guidesite check`); `build` writes only
+/// when there is no error, so a failed build leaves the previous output untouched.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Loads, checks, links and renders everything, in memory.
+    public func prepare() throws -> BuildResult {
+        let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load()
+        var diagnostics = loadDiagnostics
+        var loaded = content
+        if let baseURL = options.baseURL {
+            loaded.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        let themeURL = options.theme ?? options.content.deletingLastPathComponent()
+            .appendingPathComponent("Themes", isDirectory: true)
+            .appendingPathComponent(loaded.site.theme ?? "default", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: themeURL.path) else {
+            throw GuideSiteError.missing(path: themeURL.path, what: "theme folder")
+        }
+        let (theme, themeDiagnostics) = Theme.load(from: themeURL, displayBase: options.displayBase, languages: loaded.site.languages)
+        diagnostics += themeDiagnostics
+        let assembler = SiteAssembler(includeDrafts: options.includeDrafts, locales: theme?.locales ?? [:]) { directory, site in
+            CitationEngine(directory: directory, site: site)
+        }
+        let (site, assembleDiagnostics) = assembler.assemble(loaded)
+        diagnostics += assembleDiagnostics
+        guard let theme, !diagnostics.hasErrors else {
+            return BuildResult(files: [], assets: [], diagnostics: diagnostics.sorted(), pageCount: 0)
+        }
+        let (pages, renderDiagnostics) = PageRenderer(theme: theme, site: site).renderAll()
+        diagnostics += renderDiagnostics
+        var files = pages
+        let htmlPaths = pages.map(\.path).filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+        for edition in site.editions { files.append(FeedWriter(site: site).feed(for: edition)) }
+        files.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
+        files.append(ReferencesWriter(site: site).file())
+        files.sort { $0.path < $1.path }
+        return BuildResult(files: files, assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+    }
+
+    /// Builds and, if there is no error, replaces the output folder.
+    ///
+    /// - Returns: the result, with `written` false when errors kept the previous output in place.
+    /// - Throws: ``GuideSiteError`` for I/O problems and unsafe output folders.
+    public func build() throws -> BuildResult {
+        let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
+        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
+                                   workingDirectory: options.displayBase)
+        var result = try prepare()
+        if result.diagnostics.hasErrors { return result }
+        try OutputWriter(output: options.output).write(result.files, copying: result.assets)
+        result.written = true
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+/// Writes the Atom feed of one language's articles, newest first.
+public struct FeedWriter: Sendable {
+    public var site: AssembledSite
+
+    public init(site: AssembledSite) { self.site = site }
+
+    static func xml(_ s: String) -> String { HTMLEscaping.escape(s) }
+
+    public func feed(for edition: Edition, limit: Int = 50) -> OutputFile {
+        let base = site.site.baseURL
+        let updated = edition.articles.map { $0.article.updated ?? $0.article.date }.max() ?? site.latestDate ?? ContentDate(year: 2000, month: 1, day: 1)
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(edition.language)\">\n"
+        out += "  <title>\(Self.xml(site.site.title))</title>\n"
+        if !site.site.description.isEmpty { out += "  <subtitle>\(Self.xml(site.site.description))</subtitle>\n" }
+        out += "  <id>\(Self.xml(base + edition.routes.home))</id>\n"
+        out += "  <link rel=\"self\" href=\"\(Self.xml(base + edition.routes.feed))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.xml(base + edition.routes.home))\"/>\n"
+        out += "  <updated>\(updated.timestamp)</updated>\n"
+        if !site.site.regulator.isEmpty { out += "  <author><name>\(Self.xml(site.site.regulator))</name></author>\n" }
+        for entry in edition.articles.prefix(limit) {
+            let url = base + entry.path
+            out += "  <entry>\n"
+            out += "    <title>\(Self.xml(entry.article.title))</title>\n"
+            out += "    <id>\(Self.xml(url))</id>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.xml(url))\"/>\n"
+            out += "    <published>\(entry.article.date.timestamp)</published>\n"
+            out += "    <updated>\((entry.article.updated ?? entry.article.date).timestamp)</updated>\n"
+            if !entry.article.summary.isEmpty { out += "    <summary>\(Self.xml(entry.article.summary))</summary>\n" }
+            for tag in entry.article.tags { out += "    <category term=\"\(Self.xml(tag))\"/>\n" }
+            out += "  </entry>\n"
+        }
+        out += "</feed>\n"
+        return OutputFile(path: edition.routes.feed, text: out)
+    }
+}
+
+/// Writes `sitemap.xml`: every HTML page, with its translations as `hreflang` alternates.
+public struct SitemapWriter: Sendable {
+    public var site: AssembledSite
+
+    public init(site: AssembledSite) { self.site = site }
+
+    public func sitemap(pages: [String]) -> OutputFile {
+        let base = site.site.baseURL
+        var alternatesByPath: [String: [String: String]] = [:]
+        for (_, byLanguage) in site.translations where byLanguage.count > 1 {
+            for (_, path) in byLanguage { alternatesByPath[path] = byLanguage }
+        }
+        var lastModified: [String: ContentDate] = [:]
+        for edition in site.editions {
+            for a in edition.articles { lastModified[a.path] = a.article.updated ?? a.article.date }
+        }
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        for page in pages.sorted() {
+            out += "  <url>\n    <loc>\(FeedWriter.xml(base + page))</loc>\n"
+            if let date = lastModified[page] { out += "    <lastmod>\(date)</lastmod>\n" }
+            if let alternates = alternatesByPath[page] {
+                for lang in alternates.keys.sorted() {
+                    out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang)\" href=\"\(FeedWriter.xml(base + (alternates[lang] ?? "")))\"/>\n"
+                }
+            }
+            out += "  </url>\n"
+        }
+        out += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: out)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Writes `data/references.json`: the whole citation graph, for reuse by others.
+///
+/// Shape (version 1, documented in `docs/references-json.md`):
+/// `{ "version": 1, "nodes": [{ "id", "kind", "title", "url", "language" }],
+///    "edges": [{ "from", "to", "anchor", "sentence", "source": { "file", "line", "column" } }] }`.
+/// Node ids are site paths for pages and provision ids (`dentistes/3.09.10`, `rec/4`) for provisions.
+public struct ReferencesWriter: Sendable {
+    public var site: AssembledSite
+
+    public init(site: AssembledSite) { self.site = site }
+
+    struct Node: Encodable { var id: String; var kind: String; var title: String; var url: String; var language: String }
+    struct Source: Encodable { var file: String; var line: Int; var column: Int }
+    struct Edge: Encodable { var from: String; var to: String; var anchor: String?; var sentence: String; var source: Source }
+    struct Graph: Encodable { var version = 1; var site: String; var nodes: [Node]; var edges: [Edge] }
+
+    public func file() -> OutputFile {
+        var nodes: [String: Node] = [:]
+        var edges: [Edge] = []
+        let base = site.site.baseURL
+        for edition in site.editions {
+            let lang = edition.language
+            for a in edition.articles {
+                nodes[a.path] = Node(id: a.path, kind: "article", title: a.article.title, url: base + a.path, language: lang)
+            }
+            for r in edition.recommendations {
+                let key = ProvisionKey.recommendation(r.recommendation.number).description
+                if lang == site.site.language || nodes[key] == nil {
+                    nodes[key] = Node(id: key, kind: "recommendation", title: r.recommendation.title, url: base + r.path, language: lang)
+                }
+            }
+            for c in edition.codes {
+                if lang == site.site.language || nodes[c.code.id] == nil {
+                    nodes[c.code.id] = Node(id: c.code.id, kind: "code", title: c.code.title, url: base + c.path, language: lang)
+                    for p in c.provisions {
+                        nodes[p.key.description] = Node(id: p.key.description, kind: "provision", title: p.article.title,
+                                                        url: base + p.path, language: lang)
+                    }
+                    for s in c.code.sections {
+                        let key = ProvisionKey.section(code: c.code.id, number: s.number)
+                        nodes[key.description] = Node(id: key.description, kind: "section", title: s.title,
+                                                      url: base + site.directory.path(of: key, from: lang, routesFor: { Routes(language: $0, isDefault: $0 == site.site.language) }),
+                                                      language: lang)
+                    }
+                }
+            }
+            let recPaths = Dictionary(edition.recommendations.map { ($0.path, ProvisionKey.recommendation($0.recommendation.number).description) },
+                                      uniquingKeysWith: { a, _ in a })
+            let provisionPaths = Dictionary(edition.codes.flatMap { $0.provisions.map { ($0.path, $0.key.description) } },
+                                            uniquingKeysWith: { a, _ in a })
+            for key in edition.citedBy.keys.sorted() {
+                for o in edition.citedBy[key] ?? [] {
+                    let from = recPaths[o.page] ?? provisionPaths[o.page] ?? o.page
+                    edges.append(Edge(from: from, to: key.description, anchor: o.anchor, sentence: o.sentence,
+                                      source: Source(file: o.location.file, line: o.location.line, column: o.location.column)))
+                }
+            }
+        }
+        edges.sort { ($0.from, $0.to, $0.source.line, $0.source.column) < ($1.from, $1.to, $1.source.line, $1.source.column) }
+        let graph = Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: edges)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(graph)) ?? Data("{}".utf8)
+        return OutputFile(path: "data/references.json", bytes: [UInt8](data) + [0x0A])
+    }
+}
