@@ -24,6 +24,12 @@ struct YAMLReader {
     mutating func compose(_ text: String) -> Node? {
         do {
             return try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+            for key in duplicates.sorted() {
+                let line = Self.lineOfRepeatedKey(key, in: text)
+                diagnostics.append(.error("duplicate field '\(key)'", at: SourceLocation(file: file, line: line + lineOffset, column: 1)))
+            }
+            return nil
         } catch let error as YamlError {
             diagnostics.append(.error(Self.describe(error), at: Self.mark(of: error).map {
                 SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
@@ -33,6 +39,19 @@ struct YAMLReader {
             diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: lineOffset + 1)))
             return nil
         }
+    }
+
+    /// The line (from 1) where `key:` appears for the second time, or 1.
+    static func lineOfRepeatedKey(_ key: String, in text: String) -> Int {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return 1
     }
 
     private static func mark(of error: YamlError) -> Mark? {

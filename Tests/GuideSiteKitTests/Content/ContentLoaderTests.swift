@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import GuideSiteKit
+
+@Suite("Content loading")
+struct ContentLoaderTests {
+    func load(_ site: TemporarySite) throws -> (LoadedContent, [Diagnostic]) {
+        try ContentLoader(root: site.content, displayBase: site.folder).load()
+    }
+
+    @Test func loadsTheFixtureSite() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let (content, diagnostics) = try load(site)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(content.site.title == "Portail d'essai")
+        #expect(content.site.languages == ["fr", "en"])
+        #expect(content.articles.map(\.slug).sorted() == ["brouillon", "premier", "second", "second"])
+        #expect(content.articles.first { $0.language == "en" }?.translationKey == "second")
+        #expect(content.recommendations.map(\.number).sorted() == [1, 2])
+        let code = try #require(content.codes.first)
+        #expect(code.articles.map(\.number) == ["3.06.03", "3.09.10"])
+        let premier = try #require(content.articles.first { $0.slug == "premier" })
+        #expect(premier.tags == ["médias sociaux", "confidentialité"])
+        #expect(premier.codeID == "dentistes")
+        #expect(premier.bodyLineOffset == 8)
+    }
+
+    /// Each bad input and the exact diagnostic it must produce, at its place in the `.md` file.
+    @Test(arguments: [
+        ("---\ntitle: A\n", "Content/articles/x.md:1:1: error: unterminated front matter: no closing '---' line after the opening one"),
+        ("Pas de front matter", "Content/articles/x.md:1:1: error: missing front matter: the file must start with a line '---', then 'title:' and 'date:', then a line '---'"),
+        ("", "Content/articles/x.md:1:1: error: empty article: it needs a front matter with at least 'title' and 'date'"),
+        ("---\ntitle: A\n---\n", "Content/articles/x.md:2:1: error: missing required field 'date' in front matter"),
+        ("---\ntitle: A\ndate: 2026-02-30\n---\n", "Content/articles/x.md:3:7: error: field 'date' must be a date written YYYY-MM-DD, not '2026-02-30'"),
+        ("---\ntitle: [a, b]\ndate: 2026-01-01\n---\n", "Content/articles/x.md:2:8: error: field 'title' must be text, not a list"),
+        ("---\ntitle: A\ndate: 2026-01-01\ntags: {a: 1}\n---\n", "Content/articles/x.md:4:7: error: field 'tags' must be a list"),
+        ("---\ntitle: A\ndate: 2026-01-01\ndraft: peut-être\n---\n", "Content/articles/x.md:4:8: error: field 'draft' must be true or false"),
+        ("---\ntitle: A\ndate: 2026-01-01\nslug: ../../etc\n---\n", "Content/articles/x.md:4:7: error: slug '../../etc' may only contain lower-case letters, digits and hyphens (try 'etc')"),
+        ("---\ntitle: \"A\ndate: 2026-01-01\n---\n", "Content/articles/x.md:4:1: error: invalid YAML: while scanning a quoted scalar found unexpected end of stream"),
+        ("---\ntitle: A\ntitle: B\ndate: 2026-01-01\n---\n", "Content/articles/x.md:3:1: error: duplicate field 'title'"),
+    ])
+    func reportsBadArticles(text: String, expected: String) throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/x.md", text)
+        let (_, diagnostics) = try load(site)
+        #expect(diagnostics.map(\.description).contains(expected), "\(diagnostics.map(\.description))")
+    }
+
+    @Test func warnsAboutUnknownFieldsWithAHint() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/x.md", "---\ntitle: A\ndate: 2026-01-01\nsumary: oups\n---\n")
+        let (_, diagnostics) = try load(site)
+        #expect(diagnostics.map(\.description) == ["Content/articles/x.md:4:1: warning: unknown field 'sumary' in front matter (did you mean 'summary'?)"]
+            || diagnostics.map(\.description) == ["Content/articles/x.md:4:1: warning: unknown field 'sumary' in front matter (did you mean 'summary'?)"])
+    }
+
+    @Test func handlesBOMAndCRLF() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.writeBytes("articles/x.md", [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\ndate: 2026-01-01\r\n---\r\nCorps\r\n".utf8))
+        let (content, diagnostics) = try load(site)
+        #expect(diagnostics.isEmpty)
+        let article = try #require(content.articles.first { $0.slug == "x" })
+        #expect(article.title == "A")
+        #expect(article.body == "Corps\n")
+    }
+
+    @Test func reportsInvalidUTF8AtItsPlace() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.writeBytes("articles/x.md", Array("---\ntitle: A\ndate: 2026-01-01\n---\nCaf".utf8) + [0xE9, 0x0A])
+        let (_, diagnostics) = try load(site)
+        #expect(diagnostics.map(\.description) == ["Content/articles/x.md:5:4: error: file is not valid UTF-8 text (save it as UTF-8)"])
+    }
+
+    @Test func reportsCodeErrors() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("codes/autre.yaml", """
+        id: autre
+        title: "Autre"
+        sections:
+          - number: "1"
+            title: "Un"
+        articles:
+          - number: "1.01"
+            section: "1"
+          - number: "1.01"
+          - number: "1.a"
+          - number: "2.01"
+            section: "2"
+        """)
+        let (_, diagnostics) = try load(site)
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains("Content/codes/autre.yaml:9:15: error: duplicate article 1.01 in code 'autre'") || messages.contains { $0.hasSuffix("error: duplicate article 1.01 in code 'autre'") })
+        #expect(messages.contains { $0.hasSuffix("error: article number '1.a' must be digits separated by dots, such as '20' or '3.09.10'") })
+        #expect(messages.contains { $0.hasSuffix("error: article 2.01 names section 2, which code 'autre' does not have") })
+    }
+
+    @Test func reportsEveryProblemNotOnlyTheFirst() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/a.md", "---\ntitle: A\n---\n")
+        try site.write("articles/b.md", "---\ndate: 2026-01-01\n---\n")
+        try site.write("recommendations/03.yaml", "title: Sans numéro\n")
+        let (_, diagnostics) = try load(site)
+        #expect(diagnostics.errorCount == 3)
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import GuideSiteKit
+
+/// One line of Markdown in, one exact HTML string out.
+@Suite("Markdown rendering")
+struct HTMLRendererTests {
+    static func html(_ markdown: String, french: Bool = false, unsafe: Bool = false) -> String {
+        HTMLRenderer(allowsRawHTML: unsafe, frenchTypography: french).render(MarkdownParser().parse(markdown).document)
+    }
+
+    @Test(arguments: [
+        ("Bonjour", "<p>Bonjour</p>\n"),
+        ("*emphase* et **fort**", "<p><em>emphase</em> et <strong>fort</strong></p>\n"),
+        ("`code`", "<p><code>code</code></p>\n"),
+        ("# Titre", "<h1>Titre</h1>\n"),
+        ("> citation", "<blockquote>\n<p>citation</p>\n</blockquote>\n"),
+        ("- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"),
+        ("3. trois\n4. quatre", "<ol start=\"3\">\n<li>trois</li>\n<li>quatre</li>\n</ol>\n"),
+        ("---", "<hr>\n"),
+        ("```swift\nlet a = 1 < 2\n```", "<pre><code class=\"language-swift\">let a = 1 &lt; 2\n</code></pre>\n"),
+        ("[lien](https://example.org/a b \"titre\")", "<p>[lien](https://example.org/a b “titre”)</p>\n"),
+        ("[lien](<https://example.org/a b> \"titre\")", "<p><a href=\"https://example.org/a%20b\" title=\"titre\">lien</a></p>\n"),
+        ("![logo](img.png)", "<p><img src=\"img.png\" alt=\"logo\"></p>\n"),
+        ("a  \nb", "<p>a<br>\nb</p>\n"),
+        ("l'article", "<p>l’article</p>\n"),
+        ("R&D <b>", "<p>R&amp;D </p>\n"),
+    ])
+    func rendersCommonMark(markdown: String, expected: String) {
+        #expect(Self.html(markdown) == expected)
+    }
+
+    @Test func dropsRawHTMLUnlessAllowed() {
+        #expect(Self.html("<div onclick=\"x()\">a</div>") == "")
+        #expect(Self.html("<div>a</div>", unsafe: true) == "<div>a</div>\n")
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "vbscript:x", "data:text/html,x"])
+    func neutralisesScriptLinks(url: String) {
+        let html = Self.html("[x](<\(url)>)")
+        #expect(!html.lowercased().contains("href=\"javascript"))
+        #expect(!html.contains("href"))
+    }
+
+    @Test func appliesFrenchSpacing() {
+        #expect(Self.html("Vraiment ? Oui : « non » !", french: true)
+            == "<p>Vraiment\u{202F}? Oui\u{00A0}: «\u{00A0}non\u{00A0}»\u{202F}!</p>\n")
+    }
+
+    @Test func leavesCodeAndURLsAlone() {
+        #expect(Self.html("`a : b` https://x.org/?q=1", french: true) == "<p><code>a : b</code> https://x.org/?q=1</p>\n")
+    }
+
+    @Test func flattensExcessiveNesting() {
+        let deep = String(repeating: ">", count: 10_000) + " fond"
+        let result = MarkdownParser().parse(deep)
+        #expect(result.wasFlattened)
+        #expect(HTMLRenderer().render(result.document).contains("fond"))
+    }
+
+    @Test func mergesAdjacentTextNodes() {
+        let paragraph = MarkdownParser().parse("voir l'art. 3.09.10 [ici").document.children[0]
+        #expect(paragraph.children.count == 1)
+    }
+}
+
+@Suite("Anchors and slugs")
+struct SlugTests {
+    @Test(arguments: [
+        ("Écrire à l'Ordre", "ecrire-a-l-ordre"),
+        ("Consentement écrit : avant toute photo", "consentement-ecrit-avant-toute-photo"),
+        ("Œuvre et cœur", "oeuvre-et-coeur"),
+        ("  --Déjà--  ", "deja"),
+        ("Art. 3.09.10", "art-3-09-10"),
+    ])
+    func folds(text: String, slug: String) {
+        #expect(Slug.make(text) == slug)
+    }
+
+    @Test func allocatesUniqueAnchors() {
+        var anchors = AnchorAllocator()
+        #expect(anchors.allocate(for: "Contexte") == "contexte")
+        #expect(anchors.allocate(for: "Contexte") == "contexte-2")
+        #expect(anchors.allocate(for: "Contexte") == "contexte-3")
+        #expect(anchors.allocate(for: "!!!") == "section")
+    }
+}
