@@ -10,6 +10,24 @@ struct GuideSite: ParsableCommand {
         abstract: "Builds a searchable guidance portal from Markdown articles, recommendations and codes of ethics.",
         subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self)
+
+    /// Runs the command with guidesite's exit statuses: 0 success, 1 content errors, 2 usage or I/O.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))   // --help, --version
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Options shared by the commands that read a content folder.

@@ -123,9 +123,10 @@ public struct PageRenderer: Sendable {
                 "professions": e.article.professions.map { ["name": $0, "url": Routes.relative(from: page, to: routes.profession($0))] },
             ]
         }
+        let titles = pageTitles(in: edition)
         func citedIn(_ key: ProvisionKey, from page: String) -> [[String: Any]] {
             (edition.citedBy[key] ?? []).map { occurrence in
-                let title = pageTitle(of: occurrence.page, in: edition)
+                let title = titles[occurrence.page] ?? (occurrence.page, "page")
                 return [
                     "title": title.0, "kind": title.1, "sentence": occurrence.sentence,
                     "url": Routes.relative(from: page, to: occurrence.page) + (occurrence.anchor.map { "#\($0)" } ?? ""),
@@ -356,18 +357,20 @@ public struct PageRenderer: Sendable {
          "citation_count": c.provisions.reduce(0) { $0 + count($1.key) }, "profession": c.code.profession]
     }
 
-    /// The title and kind of the page at a site path, for "Cité dans" lists.
-    func pageTitle(of path: String, in edition: Edition) -> (String, String) {
-        if let a = edition.articles.first(where: { $0.path == path }) { return (a.article.title, "article") }
-        if let r = edition.recommendations.first(where: { $0.path == path }) {
-            return ("\(locale(edition.language)["recommendation"]) \(r.recommendation.number) : \(r.recommendation.title)", "recommendation")
+    /// The title and kind of every page that can cite, by site path, for "Cité dans" lists.
+    func pageTitles(in edition: Edition) -> [String: (String, String)] {
+        let loc = locale(edition.language)
+        var titles: [String: (String, String)] = [:]
+        for a in edition.articles { titles[a.path] = (a.article.title, "article") }
+        for r in edition.recommendations {
+            titles[r.path] = ("\(loc["recommendation"]) \(r.recommendation.number) : \(r.recommendation.title)", "recommendation")
         }
         for c in edition.codes {
-            if let p = c.provisions.first(where: { $0.path == path }) {
-                return (site.directory.label(of: p.key, language: edition.language, locale: locale(edition.language)), "provision")
+            for p in c.provisions {
+                titles[p.path] = (site.directory.label(of: p.key, language: edition.language, locale: loc), "provision")
             }
         }
-        return (path, "page")
+        return titles
     }
 
     /// `<p>text</p>\n` → `text`, for one-paragraph list items.
