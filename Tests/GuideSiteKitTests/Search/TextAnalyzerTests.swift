@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import GuideSiteKit
+
+/// Loads the committed vectors of Tests/Fixtures/analysis/.
+enum AnalysisFixtures {
+    static var directory: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/analysis")
+    }
+
+    /// (word, reference stem) pairs of a `stems-*.tsv` file.
+    static func stems(_ name: String) throws -> [(String, String)] {
+        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        var out: [(String, String)] = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let word = String(parts[0])
+            let spec = parts[1]
+            let colon = spec.firstIndex(of: ":")
+            let count = Int(colon.map { spec[..<$0] } ?? spec[...]) ?? 0
+            let rest = colon.map { String(spec[spec.index(after: $0)...]) } ?? ""
+            out.append((String(word.unicodeScalars.prefix(count)) + rest, word))
+        }
+        return out.map { ($0.1, $0.0) }
+    }
+
+    struct Vectors: Decodable {
+        struct Sentence: Decodable {
+            var lang: String
+            var text: String
+            var terms: [String]
+        }
+        var stopWords: [String: [String]]
+        var elisions: [String]
+        var fold: [String: String]
+        var sentences: [Sentence]
+    }
+
+    static func vectors() throws -> Vectors {
+        let data = try Data(contentsOf: directory.appendingPathComponent("analyzer.json"))
+        return try JSONDecoder().decode(Vectors.self, from: data)
+    }
+}
+
+@Suite struct TextAnalyzerTests {
+    func checkStems(_ file: String, _ language: SearchLanguage, minimum: Int) throws {
+        let pairs = try AnalysisFixtures.stems(file)
+        #expect(pairs.count >= minimum)
+        let analyzer = TextAnalyzer(language: language)
+        var mismatches: [String] = []
+        for (word, expected) in pairs {
+            let got = analyzer.stem(word)
+            if got != expected { mismatches.append("\(word): \(got) ≠ \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches: \(mismatches.prefix(30))")
+    }
+
+    @Test func frenchStemmerMatchesSnowball() throws {
+        try checkStems("stems-fr.tsv", .fr, minimum: 20_000)
+    }
+
+    @Test func englishStemmerMatchesSnowball() throws {
+        try checkStems("stems-en.tsv", .en, minimum: 1_000)
+    }
+
+    @Test func tablesMatchVectors() throws {
+        let v = try AnalysisFixtures.vectors()
+        #expect(v.stopWords["fr"] == AnalysisTables.frenchStopWords.sorted())
+        #expect(v.stopWords["en"] == AnalysisTables.englishStopWords.sorted())
+        #expect(v.elisions == AnalysisTables.elisions.sorted())
+        #expect(v.fold == AnalysisTables.fold)
+    }
+
+    @Test func analyzerMatchesVectors() throws {
+        let v = try AnalysisFixtures.vectors()
+        #expect(v.sentences.count >= 200)
+        let analyzers: [String: TextAnalyzer] = ["fr": TextAnalyzer(language: .fr), "en": TextAnalyzer(language: .en)]
+        for s in v.sentences {
+            let got = analyzers[s.lang]?.terms(s.text) ?? []
+            #expect(got == s.terms, "\(s.text)")
+        }
+    }
+
+    @Test func citationNumbersStayWhole() {
+        let a = TextAnalyzer(language: .fr)
+        #expect(a.terms("art. 3.09.10, puis 6.1.6.") == ["art", "3.09.10", "6.1.6"])
+        #expect(a.terms("l’avis d'un membre") == ["avis", "membr"])
+    }
+
+    /// Unaccented queries find accented words, and accented queries find
+    /// unaccented text, over every accented word of the French list.
+    @Test func accentInsensitiveRecall() throws {
+        let words = try AnalysisFixtures.stems("stems-fr.tsv").map(\.0).filter { TextAnalyzer.fold($0) != $0 }
+        let a = TextAnalyzer(language: .fr)
+        func termSet(_ text: String) -> Set<String> {
+            Set(a.analyze(text).flatMap { [$0.term] + ($0.alternate.map { [$0] } ?? []) })
+        }
+        var total = 0
+        var found = 0
+        var reverse = 0
+        var primaryOnly = 0
+        for w in words {
+            let indexTerms = termSet(w)
+            if indexTerms.isEmpty { continue }  // a stop word
+            total += 1
+            let plain = TextAnalyzer.fold(w)
+            let queryTerms = termSet(plain)
+            if !indexTerms.isDisjoint(with: queryTerms) { found += 1 }
+            // Accented query against unaccented text.
+            if !termSet(plain).isDisjoint(with: termSet(w)) { reverse += 1 }
+            // The simpler design: one term, fold(stem(w)), on both sides.
+            if let p = a.analyze(w).first?.term, let q = a.analyze(plain).first?.term, p == q { primaryOnly += 1 }
+        }
+        let recall = Double(found) / Double(max(total, 1))
+        print(
+            "accent recall: \(found)/\(total) = \(recall * 100)% (reverse \(reverse)); primary term only: \(Double(primaryOnly) / Double(max(total, 1)) * 100)%"
+        )
+        #expect(total > 5_000)
+        #expect(recall >= 0.99)
+    }
+
+    @Test func speed() throws {
+        let words = try AnalysisFixtures.stems("stems-fr.tsv").map(\.0)
+        var text = ""
+        var k = 0
+        while text.utf8.count < 2_000_000 {
+            text += words[(k * 7919) % words.count]
+            text += k % 13 == 0 ? ". L’article 3.09.10 s'applique. " : " "
+            k += 1
+        }
+        let a = TextAnalyzer(language: .fr)
+        var count = 0
+        for pass in 0..<3 {
+            let start = Date()
+            a.forEachTerm(in: text) { _, _ in count += 1 }
+            let seconds = Date().timeIntervalSince(start)
+            print("analyzer speed, pass \(pass + 1): \(Double(text.utf8.count) / seconds / 1_000_000) MB/s")
+        }
+        #expect(count > 0)
+    }
+}
