@@ -26,8 +26,9 @@ public struct AnchorReference: Sendable, Hashable {
 /// What the linker knows about the site: articles by file name, provisions, pages.
 public struct LinkContext: Sendable {
     public var routes: Routes
-    /// Article slugs by the file's base name (`autre-article` for `autre-article.md`), in this language.
-    public var articleSlugs: [String: String]
+    /// Article pages by the file's base name (`autre-article` for `autre-article.md`): the page in
+    /// this language, or in the default language when the article has no translation.
+    public var articlePaths: [String: String]
     public var finder: any CitationFinding
     /// The site path of a provision's page, in the citing text's language.
     public var provisionPath: @Sendable (ProvisionKey) -> String
@@ -168,11 +169,10 @@ public struct ContentLinker {
             }
         }
         if let (file, fragment) = Self.markdownFileLink(destination) {
-            guard let slug = context.articleSlugs[file] else {
+            guard let target = context.articlePaths[file] else {
                 diagnostics.append(.error("link to '\(destination)': there is no article '\(file).md'", at: location))
                 return node
             }
-            let target = context.routes.article(slug)
             if let fragment, !fragment.isEmpty {
                 anchorReferences.append(AnchorReference(page: target, anchor: fragment, location: location))
             }

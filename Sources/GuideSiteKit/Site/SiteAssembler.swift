@@ -48,10 +48,16 @@ public struct SiteAssembler: Sendable {
         for language in site.languages {
             let routes = routesFor(language)
             let locale = locales[language]
-            let articleSlugs = Dictionary(articles.filter { $0.language == language }.map { ($0.translationKey, $0.slug) }
-                + articles.filter { $0.language == language }.map { ($0.slug, $0.slug) }, uniquingKeysWith: { a, _ in a })
+            var articlePaths: [String: String] = [:]
+            for lang in [site.language, language] {   // this language's pages win over the default's
+                for a in articles where a.language == lang {
+                    let path = routesFor(lang).article(a.slug)
+                    articlePaths[a.slug] = path
+                    articlePaths[a.translationKey] = path
+                }
+            }
             let context = LinkContext(
-                routes: routes, articleSlugs: articleSlugs, finder: finder,
+                routes: routes, articlePaths: articlePaths, finder: finder,
                 provisionPath: { directory.path(of: $0, from: language, routesFor: routesFor) },
                 provisionLabel: { directory.label(of: $0, language: language, locale: locale) },
                 allowsRawHTML: site.unsafeHTML)

@@ -1,69 +1,57 @@
-// guidesite — default theme script. No dependencies, nothing sent anywhere.
+// guidesite — default theme script. No dependencies; requests nothing, sends nothing.
 //
-// Pages live in folders (`articles/slug/index.html`) and link to each other with URLs
-// ending in `/`. A web server answers those with the folder's index.html; a browser
-// opening the files from disk (file://) shows a folder listing instead. So, only when the
-// page was opened from disk, internal links ending in `/` (or `/` before `#` or `?`) get
-// `index.html` added. Served pages are left exactly as they are.
+// Pages live in folders (`articles/slug/index.html`) and link to each other with URLs that
+// end in `/`. A web server answers those with the folder's index.html; a browser that opened
+// the files from disk (file://) shows a folder listing instead. So, only when the page was
+// opened from disk, internal links ending in `/` (or `/` before `#` or `?`) get `index.html`
+// added, and so do form actions (the header search form). Served pages are left untouched.
+//
+// This file is loaded as a classic deferred script (`<script defer src=…>`), not as a module:
+// browsers refuse module scripts on file:// pages (no CORS for file URLs), which would defeat
+// the one thing this script is for. It is written so that it also runs unchanged as a module.
 
-const INDEX = 'index.html';
+(() => {
+  'use strict';
 
-/** The link's URL with `index.html` added to a path ending in `/`, or null if unchanged. */
-export function withIndex(url) {
-  if (url.protocol !== 'file:' || !url.pathname.endsWith('/')) return null;
-  url.pathname += INDEX;
-  return url.href;
-}
+  if (typeof location === 'undefined' || location.protocol !== 'file:') return;
 
-/** Rewrites one link if it is an internal link to a folder. */
-export function rewriteLink(link) {
-  const raw = link.getAttribute('href');
-  // Same-page fragments, mail and other schemes are not pages of the site.
-  if (!raw || raw.startsWith('#')) return;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(raw) && !/^file:/i.test(raw)) return;
-  let url;
-  try {
-    url = new URL(raw, document.baseURI);
-  } catch {
-    return;
+  // A scheme (`https:`, `mailto:`…), or a protocol-relative `//host`: not a page of this site.
+  const OTHER_PLACE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+  /** `../articles/#top` → `../articles/index.html#top`; null when nothing is to change. */
+  function withIndex(reference) {
+    if (!reference || reference.startsWith('#') || OTHER_PLACE.test(reference)) return null;
+    const cut = reference.search(/[?#]/);
+    const path = cut === -1 ? reference : reference.slice(0, cut);
+    const rest = cut === -1 ? '' : reference.slice(cut);
+    if (!path.endsWith('/')) return null;
+    return `${path}index.html${rest}`;
   }
-  const href = withIndex(url);
-  if (href) link.setAttribute('href', href);
-}
 
-/** Rewrites the internal links in and under `root` (the document by default). */
-export function rewriteLinks(root = document) {
-  if (root.matches && root.matches('a[href]')) rewriteLink(root);
-  for (const link of root.querySelectorAll('a[href]')) rewriteLink(link);
-}
-
-/** Same for forms (the header search form posts to `…/recherche/`). */
-export function rewriteForms(root = document) {
-  for (const form of root.querySelectorAll('form[action]')) {
-    let url;
-    try {
-      url = new URL(form.getAttribute('action'), document.baseURI);
-    } catch {
-      continue;
-    }
-    const href = withIndex(url);
-    if (href) form.setAttribute('action', href);
+  function rewrite(element, attribute) {
+    const changed = withIndex(element.getAttribute(attribute));
+    if (changed !== null) element.setAttribute(attribute, changed);
   }
-}
 
-if (typeof location !== 'undefined' && location.protocol === 'file:') {
-  const run = () => {
-    rewriteLinks();
-    rewriteForms();
-    // Links added later (search results) are rewritten as they appear.
+  function rewriteUnder(root) {
+    if (root.matches?.('a[href]')) rewrite(root, 'href');
+    if (root.matches?.('form[action]')) rewrite(root, 'action');
+    for (const link of root.querySelectorAll('a[href]')) rewrite(link, 'href');
+    for (const form of root.querySelectorAll('form[action]')) rewrite(form, 'action');
+  }
+
+  function start() {
+    rewriteUnder(document);
+    // Links added later (search results, for instance) are rewritten as they appear.
     new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (node.nodeType === 1) rewriteLinks(node);
+          if (node.nodeType === Node.ELEMENT_NODE) rewriteUnder(node);
         }
       }
     }).observe(document.body, { childList: true, subtree: true });
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
-  else run();
-}
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
