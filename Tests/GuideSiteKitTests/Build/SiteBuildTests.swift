@@ -27,7 +27,7 @@ struct SiteBuildTests {
         let html = try site.read("articles/premier/index.html")
         #expect(html.contains("<h2 id=\"contexte\">Contexte</h2>"))
         #expect(html.contains("<h2 id=\"contexte-2\">Contexte</h2>"))
-        #expect(html.contains("href=\"../second/#details\""))
+        #expect(html.contains("href=\"../../articles/second/#details\""))
         #expect(html.contains("href=\"../../codes/dentistes/3.09.10/\""))
         #expect(html.contains("art. 3.09.10, Code des dentistes"), "empty link text is filled with the provision's name")
         #expect(html.contains("href=\"../../recommandations/2/\""))
