@@ -152,31 +152,19 @@ public struct SiteAssembler: Sendable {
     }
 
     private func checkDuplicates(articles: [GuidanceArticle], content: LoadedContent, _ diagnostics: inout [Diagnostic]) {
-        var slugs: [String: SourceLocation] = [:]
-        for a in articles.sorted(by: { $0.location < $1.location }) {
-            let key = "\(a.language)/\(a.slug)"
-            if let first = slugs[key] {
-                diagnostics.append(.error("duplicate slug '\(a.slug)': \(first.file) has it too", at: a.location))
+        reportDuplicates(articles.map { ("\($0.language)/\($0.slug)", "slug '\($0.slug)'", $0.location) }, &diagnostics)
+        reportDuplicates(content.recommendations.map { ("\($0.language)/\($0.number)", "recommendation number \($0.number)", $0.location) }, &diagnostics)
+        reportDuplicates(content.codes.map { ("\($0.language)/\($0.id)", "code id '\($0.id)'", $0.location) }, &diagnostics)
+    }
+
+    /// Reports every item whose key an earlier file (in path order) already has.
+    private func reportDuplicates(_ items: [(key: String, what: String, location: SourceLocation)], _ diagnostics: inout [Diagnostic]) {
+        var first: [String: SourceLocation] = [:]
+        for item in items.sorted(by: { $0.location < $1.location }) {
+            if let earlier = first[item.key] {
+                diagnostics.append(.error("duplicate \(item.what): \(earlier.file) has it too", at: item.location))
             } else {
-                slugs[key] = a.location
-            }
-        }
-        var numbers: [String: SourceLocation] = [:]
-        for r in content.recommendations.sorted(by: { $0.location < $1.location }) {
-            let key = "\(r.language)/\(r.number)"
-            if let first = numbers[key] {
-                diagnostics.append(.error("duplicate recommendation number \(r.number): \(first.file) has it too", at: r.location))
-            } else {
-                numbers[key] = r.location
-            }
-        }
-        var ids: [String: SourceLocation] = [:]
-        for c in content.codes.sorted(by: { $0.location < $1.location }) {
-            let key = "\(c.language)/\(c.id)"
-            if let first = ids[key] {
-                diagnostics.append(.error("duplicate code id '\(c.id)': \(first.file) has it too", at: c.location))
-            } else {
-                ids[key] = c.location
+                first[item.key] = item.location
             }
         }
     }
