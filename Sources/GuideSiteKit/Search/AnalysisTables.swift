@@ -46,7 +46,7 @@ public enum AnalysisTables {
     static let foldScalars: [[UInt32]?] = {
         var t = [[UInt32]?](repeating: nil, count: 0x250)
         for (k, v) in fold {
-            if let s = k.unicodeScalars.first, s.value < 0x250 { t[Int(s.value)] = scalars(v) }
+            if let s = k.unicodeScalars.first, s.value < 0x250 { t[Int(s.value)] = searchScalars(v) }
         }
         return t
     }()

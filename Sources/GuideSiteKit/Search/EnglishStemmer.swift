@@ -18,23 +18,23 @@ enum EnglishStemmer {
             ("singly", "singl"), ("sky", "sky"), ("news", "news"), ("howe", "howe"),
             ("atlas", "atlas"), ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes"),
         ]
-        for (k, v) in pairs { d[scalars(k)] = scalars(v) }
+        for (k, v) in pairs { d[searchScalars(k)] = searchScalars(v) }
         return d
     }()
     static let regionPrefixes = ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"]
-    static let eedStems = SuffixTable([("succ", 1), ("proc", 1), ("exc", 1)])
-    static let ingStems = SuffixTable([
+    static let eedStems = StemSuffixTable([("succ", 1), ("proc", 1), ("exc", 1)])
+    static let ingStems = StemSuffixTable([
         ("even", 2), ("cann", 2), ("inn", 2), ("earr", 2), ("herr", 2), ("out", 2), ("y", 1),
     ])
 
-    static let step1a = SuffixTable([("sses", 1), ("ied", 2), ("ies", 2), ("s", 3), ("us", 4), ("ss", 4)])
-    static let step1b = SuffixTable([
+    static let step1a = StemSuffixTable([("sses", 1), ("ied", 2), ("ies", 2), ("s", 3), ("us", 4), ("ss", 4)])
+    static let step1b = StemSuffixTable([
         ("eed", 1), ("eedly", 1), ("ed", 2), ("edly", 2), ("ing", 3), ("ingly", 3),
     ])
-    static let step1bTail = SuffixTable(
+    static let step1bTail = StemSuffixTable(
         [("at", 1), ("bl", 1), ("iz", 1)]
             + ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].map { ($0, 2) })
-    static let step2 = SuffixTable([
+    static let step2 = StemSuffixTable([
         ("tional", 1), ("enci", 2), ("anci", 3), ("abli", 4), ("entli", 5), ("izer", 6), ("ization", 6),
         ("ational", 7), ("ation", 7), ("ator", 7), ("alism", 8), ("aliti", 8), ("alli", 8),
         ("fulness", 9), ("ousli", 10), ("ousness", 10), ("iveness", 11), ("iviti", 11),
@@ -44,14 +44,14 @@ enum EnglishStemmer {
         1: "tion", 2: "ence", 3: "ance", 4: "able", 5: "ent", 6: "ize", 7: "ate", 8: "al",
         9: "ful", 10: "ous", 11: "ive", 12: "ble", 14: "ful", 15: "less", 17: "og",
     ]
-    static let step3 = SuffixTable([
+    static let step3 = StemSuffixTable([
         ("tional", 1), ("ational", 2), ("alize", 3), ("icate", 4), ("iciti", 4), ("ical", 4),
         ("ful", 5), ("ness", 5), ("ative", 6),
     ])
-    static let step4 = SuffixTable(
+    static let step4 = StemSuffixTable(
         ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
          "iti", "ous", "ive", "ize"].map { ($0, 1) } + [("ion", 2)])
-    static let validLI: Set<UInt32> = Set(scalars("cdeghkmnrt"))
+    static let validLI: Set<UInt32> = Set(searchScalars("cdeghkmnrt"))
 
     /// Stems one lower-case word.
     static func stem(_ input: [UInt32]) -> [UInt32] {
@@ -59,16 +59,16 @@ enum EnglishStemmer {
         if input.count < 3 { return input }
         var w = input
         // Prelude.
-        if w.first == Ch.apostrophe { w.removeFirst() }
+        if w.first == StemChar.apostrophe { w.removeFirst() }
         var yFound = false
-        if w.first == Ch.y {
-            w[0] = Ch.Y
+        if w.first == StemChar.y {
+            w[0] = StemChar.Y
             yFound = true
         }
         var c = 0
         while c < w.count {
-            if isVowel(w[c]), c + 1 < w.count, w[c + 1] == Ch.y {
-                w[c + 1] = Ch.Y
+            if isVowel(w[c]), c + 1 < w.count, w[c + 1] == StemChar.y {
+                w[c + 1] = StemChar.Y
                 yFound = true
                 c += 2
             } else {
@@ -90,7 +90,7 @@ enum EnglishStemmer {
         }
         steps(&w, p1: p1, p2: p2)
         if yFound {
-            for k in w.indices where w[k] == Ch.Y { w[k] = Ch.y }
+            for k in w.indices where w[k] == StemChar.Y { w[k] = StemChar.y }
         }
         return w
     }
@@ -109,13 +109,13 @@ enum EnglishStemmer {
     static func shortV(_ w: [UInt32], end: Int) -> Bool {
         guard end >= 2 else { return false }
         let last = w[end - 1]
-        if end >= 3, !isVowel(last), last != 0x77, last != 0x78, last != Ch.Y,
+        if end >= 3, !isVowel(last), last != 0x77, last != 0x78, last != StemChar.Y,
             isVowel(w[end - 2]), !isVowel(w[end - 3])
         {
             return true
         }
         if !isVowel(last) && isVowel(w[end - 2]) && end - 2 == 0 { return true }
-        return end >= 4 && w[end - 4] == 0x70 && w[end - 3] == Ch.a && w[end - 2] == Ch.s && last == Ch.t
+        return end >= 4 && w[end - 4] == 0x70 && w[end - 3] == StemChar.a && w[end - 2] == StemChar.s && last == StemChar.t
     }
 
     static func hasVowel(_ w: [UInt32], before end: Int) -> Bool {
@@ -153,23 +153,23 @@ enum EnglishStemmer {
         w.removeSubrange(s...)
         if let (_, tail) = step1bTail.longest(in: w) {
             if tail == 1 {
-                w.append(Ch.e)
+                w.append(StemChar.e)
             } else {
                 let k = w.count - 2
-                if !(k == 1 && (w[0] == Ch.a || w[0] == Ch.e || w[0] == 0x6F)) { w.removeLast() }
+                if !(k == 1 && (w[0] == StemChar.a || w[0] == StemChar.e || w[0] == 0x6F)) { w.removeLast() }
             }
         } else if w.count == p1, shortV(w, end: w.count) {
-            w.append(Ch.e)
+            w.append(StemChar.e)
         }
     }
 
     static func steps(_ w: inout [UInt32], p1: Int, p2: Int) {
         // Step 1a.
-        if w.count >= 3, w[w.count - 3] == Ch.apostrophe, w[w.count - 2] == Ch.s, w[w.count - 1] == Ch.apostrophe {
+        if w.count >= 3, w[w.count - 3] == StemChar.apostrophe, w[w.count - 2] == StemChar.s, w[w.count - 1] == StemChar.apostrophe {
             w.removeLast(3)
-        } else if w.count >= 2, w[w.count - 2] == Ch.apostrophe, w[w.count - 1] == Ch.s {
+        } else if w.count >= 2, w[w.count - 2] == StemChar.apostrophe, w[w.count - 1] == StemChar.s {
             w.removeLast(2)
-        } else if w.last == Ch.apostrophe {
+        } else if w.last == StemChar.apostrophe {
             w.removeLast()
         }
         if let (s, code) = step1a.longest(in: w) {
@@ -183,15 +183,15 @@ enum EnglishStemmer {
         // Step 1b.
         step1b(&w, p1: p1)
         // Step 1c.
-        if w.count >= 3, let last = w.last, last == Ch.y || last == Ch.Y, !isVowel(w[w.count - 2]) {
-            w[w.count - 1] = Ch.i
+        if w.count >= 3, let last = w.last, last == StemChar.y || last == StemChar.Y, !isVowel(w[w.count - 2]) {
+            w[w.count - 1] = StemChar.i
         }
         // Step 2.
         if let (s, code) = step2.longest(in: w), s >= p1 {
             if let rep = step2Replacements[code] {
                 FrenchStemmer.replace(&w, from: s, with: rep)
             } else if code == 13 {
-                if s >= 1, w[s - 1] == Ch.l { FrenchStemmer.replace(&w, from: s, with: "og") }
+                if s >= 1, w[s - 1] == StemChar.l { FrenchStemmer.replace(&w, from: s, with: "og") }
             } else if s >= 1, validLI.contains(w[s - 1]) {
                 w.removeSubrange(s...)
             }
@@ -211,17 +211,17 @@ enum EnglishStemmer {
         if let (s, code) = step4.longest(in: w), s >= p2 {
             if code == 1 {
                 w.removeSubrange(s...)
-            } else if s >= 1, w[s - 1] == Ch.s || w[s - 1] == Ch.t {
+            } else if s >= 1, w[s - 1] == StemChar.s || w[s - 1] == StemChar.t {
                 w.removeSubrange(s...)
             }
         }
         // Step 5.
         if let last = w.last {
             let s = w.count - 1
-            if last == Ch.e {
+            if last == StemChar.e {
                 if s >= p2 || (s >= p1 && !shortV(w, end: s)) { w.removeLast() }
-            } else if last == Ch.l {
-                if s >= p2, s >= 1, w[s - 1] == Ch.l { w.removeLast() }
+            } else if last == StemChar.l {
+                if s >= p2, s >= 1, w[s - 1] == StemChar.l { w.removeLast() }
             }
         }
     }

@@ -4,7 +4,7 @@
 // markers, as in the description.
 
 /// A compiled suffix table: the suffixes as scalar arrays with an action code.
-struct SuffixTable: Sendable {
+struct StemSuffixTable: Sendable {
     let entries: [(suffix: [UInt32], code: Int)]
 
     init(_ list: [(String, Int)]) {
@@ -31,7 +31,7 @@ struct SuffixTable: Sendable {
     }
 }
 
-enum Ch {
+enum StemChar {
     static let a: UInt32 = 0x61, c: UInt32 = 0x63, e: UInt32 = 0x65, i: UInt32 = 0x69
     static let l: UInt32 = 0x6C, q: UInt32 = 0x71, s: UInt32 = 0x73, t: UInt32 = 0x74
     static let u: UInt32 = 0x75, y: UInt32 = 0x79
@@ -41,7 +41,7 @@ enum Ch {
     static let eDiaeresis: UInt32 = 0xEB, iDiaeresis: UInt32 = 0xEF
 }
 
-@inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+@inline(__always) func searchScalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
 enum FrenchStemmer {
     @inline(__always) static func isVowel(_ c: UInt32) -> Bool {
@@ -52,7 +52,7 @@ enum FrenchStemmer {
         }
     }
 
-    static let standard = SuffixTable([
+    static let standard = StemSuffixTable([
         ("ance", 1), ("iqUe", 1), ("isme", 1), ("able", 1), ("iste", 1), ("eux", 1),
         ("ances", 1), ("iqUes", 1), ("ismes", 1), ("ables", 1), ("istes", 1),
         ("atrice", 2), ("ateur", 2), ("ation", 2), ("atrices", 2), ("ateurs", 2), ("ations", 2),
@@ -66,18 +66,18 @@ enum FrenchStemmer {
         ("issement", 13), ("issements", 13),
         ("amment", 14), ("emment", 15), ("ment", 16), ("ments", 16),
     ])
-    static let afterEment = SuffixTable([
+    static let afterEment = StemSuffixTable([
         ("iv", 1), ("eus", 2), ("abl", 3), ("iqU", 3), ("i\u{E8}r", 4), ("I\u{E8}r", 4),
     ])
-    static let afterIte = SuffixTable([("abil", 1), ("ic", 2), ("iv", 3)])
-    static let iVerb = SuffixTable([
+    static let afterIte = StemSuffixTable([("abil", 1), ("ic", 2), ("iv", 3)])
+    static let iVerb = StemSuffixTable([
         "\u{EE}mes", "\u{EE}t", "\u{EE}tes", "i", "ie", "ies", "ir", "ira", "irai",
         "iraIent", "irais", "irait", "iras", "irent", "irez", "iriez",
         "irions", "irons", "iront", "is", "issaIent", "issais", "issait",
         "issant", "issante", "issantes", "issants", "isse", "issent", "isses",
         "issez", "issiez", "issions", "issons", "it",
     ].map { ($0, 1) })
-    static let verb = SuffixTable(
+    static let verb = StemSuffixTable(
         [("ions", 1)]
             + [
                 "\u{E9}", "\u{E9}e", "\u{E9}es", "\u{E9}s", "\u{E8}rent", "er", "era", "erai",
@@ -89,22 +89,22 @@ enum FrenchStemmer {
                 "ante", "antes", "ants", "as", "asse", "assent", "asses", "assiez", "assions",
             ].map { ($0, 3) }
             + [("ais", 4), ("aise", 4), ("aises", 4)])
-    static let beforeAis = SuffixTable([("al", 1), ("\u{E9}pl", 2), ("auv", 2)])
-    static let residual = SuffixTable([
+    static let beforeAis = StemSuffixTable([("al", 1), ("\u{E9}pl", 2), ("auv", 2)])
+    static let residual = StemSuffixTable([
         ("ion", 1), ("ier", 2), ("i\u{E8}re", 2), ("Ier", 2), ("I\u{E8}re", 2), ("e", 3),
     ])
-    static let undouble = SuffixTable([("enn", 1), ("onn", 1), ("ett", 1), ("ell", 1), ("eill", 1)])
-    static let elisionChars: Set<UInt32> = Set(scalars("cdjlmnst"))
-    static let ouxEnding: Set<UInt32> = Set(scalars("bhjlnp"))
-    static let keepWithS: Set<UInt32> = Set(scalars("aiou\u{E8}s"))
+    static let undouble = StemSuffixTable([("enn", 1), ("onn", 1), ("ett", 1), ("ell", 1), ("eill", 1)])
+    static let elisionChars: Set<UInt32> = Set(searchScalars("cdjlmnst"))
+    static let ouxEnding: Set<UInt32> = Set(searchScalars("bhjlnp"))
+    static let keepWithS: Set<UInt32> = Set(searchScalars("aiou\u{E8}s"))
 
     /// Stems one lower-case word.
     static func stem(_ input: [UInt32]) -> [UInt32] {
         var w = input
         // Elisions.
-        if w.count > 2, elisionChars.contains(w[0]), w[1] == Ch.apostrophe {
+        if w.count > 2, elisionChars.contains(w[0]), w[1] == StemChar.apostrophe {
             w.removeFirst(2)
-        } else if w.count > 3, w[0] == Ch.q, w[1] == Ch.u, w[2] == Ch.apostrophe {
+        } else if w.count > 3, w[0] == StemChar.q, w[1] == StemChar.u, w[2] == StemChar.apostrophe {
             w.removeFirst(3)
         }
         prelude(&w)
@@ -113,10 +113,10 @@ enum FrenchStemmer {
 
         if standardSuffix(&w, &r) || iVerbSuffix(&w, r) || verbSuffix(&w, r) {
             if let last = w.last {
-                if last == Ch.Y {
-                    w[w.count - 1] = Ch.i
-                } else if last == Ch.cCedilla {
-                    w[w.count - 1] = Ch.c
+                if last == StemChar.Y {
+                    w[w.count - 1] = StemChar.i
+                } else if last == StemChar.cCedilla {
+                    w[w.count - 1] = StemChar.c
                 }
             }
         } else {
@@ -147,30 +147,30 @@ enum FrenchStemmer {
         let ch = w[c]
         if isVowel(ch), c + 1 < w.count {
             let next = w[c + 1]
-            if next == Ch.u, c + 2 < w.count, isVowel(w[c + 2]) {
-                w[c + 1] = Ch.U
+            if next == StemChar.u, c + 2 < w.count, isVowel(w[c + 2]) {
+                w[c + 1] = StemChar.U
                 return true
             }
-            if next == Ch.i, c + 2 < w.count, isVowel(w[c + 2]) {
-                w[c + 1] = Ch.I
+            if next == StemChar.i, c + 2 < w.count, isVowel(w[c + 2]) {
+                w[c + 1] = StemChar.I
                 return true
             }
-            if next == Ch.y {
-                w[c + 1] = Ch.Y
+            if next == StemChar.y {
+                w[c + 1] = StemChar.Y
                 return true
             }
         }
-        if ch == Ch.eDiaeresis || ch == Ch.iDiaeresis {
-            w[c] = ch == Ch.eDiaeresis ? Ch.e : Ch.i
-            w.insert(Ch.H, at: c)
+        if ch == StemChar.eDiaeresis || ch == StemChar.iDiaeresis {
+            w[c] = ch == StemChar.eDiaeresis ? StemChar.e : StemChar.i
+            w.insert(StemChar.H, at: c)
             return true
         }
-        if ch == Ch.y, c + 1 < w.count, isVowel(w[c + 1]) {
-            w[c] = Ch.Y
+        if ch == StemChar.y, c + 1 < w.count, isVowel(w[c + 1]) {
+            w[c] = StemChar.Y
             return true
         }
-        if ch == Ch.q, c + 1 < w.count, w[c + 1] == Ch.u {
-            w[c + 1] = Ch.U
+        if ch == StemChar.q, c + 1 < w.count, w[c + 1] == StemChar.u {
+            w[c + 1] = StemChar.U
             return true
         }
         return false
@@ -220,7 +220,7 @@ enum FrenchStemmer {
     }
 
     @inline(__always) static func ends(_ w: [UInt32], _ s: String) -> Int? {
-        let sc = scalars(s)
+        let sc = searchScalars(s)
         guard w.count >= sc.count else { return nil }
         let start = w.count - sc.count
         for k in 0..<sc.count where w[start + k] != sc[k] { return nil }
@@ -228,7 +228,7 @@ enum FrenchStemmer {
     }
 
     @inline(__always) static func replace(_ w: inout [UInt32], from start: Int, with s: String) {
-        w.replaceSubrange(start..<w.count, with: scalars(s))
+        w.replaceSubrange(start..<w.count, with: searchScalars(s))
     }
 
     /// `try ( ['ic'] (R2 delete) or <- 'iqU' )`
@@ -333,7 +333,7 @@ enum FrenchStemmer {
 
     static func iVerbSuffix(_ w: inout [UInt32], _ r: Regions) -> Bool {
         guard w.count >= r.pV, let (s, _) = iVerb.longest(in: w, limit: r.pV) else { return false }
-        guard s - 1 >= r.pV, w[s - 1] != Ch.H, !isVowel(w[s - 1]) else { return false }
+        guard s - 1 >= r.pV, w[s - 1] != StemChar.H, !isVowel(w[s - 1]) else { return false }
         w.removeSubrange(s...)
         return true
     }
@@ -347,7 +347,7 @@ enum FrenchStemmer {
         case 2:
             w.removeSubrange(s...)
         case 3:
-            if s - 1 >= r.pV, w[s - 1] == Ch.e { w.removeSubrange((s - 1)...) } else { w.removeSubrange(s...) }
+            if s - 1 >= r.pV, w[s - 1] == StemChar.e { w.removeSubrange((s - 1)...) } else { w.removeSubrange(s...) }
         default:
             // -ais, -aise, -aises: kept after -épl-, -auv- and a word-initial "Xal" (palais, malaise).
             let head = Array(w[0..<s])
@@ -361,15 +361,15 @@ enum FrenchStemmer {
 
     static func residualSuffix(_ w: inout [UInt32], _ r: Regions) {
         let n = w.count
-        if n >= 2, w[n - 1] == Ch.s {
-            if (n >= 3 && w[n - 3] == Ch.H && w[n - 2] == Ch.i) || !keepWithS.contains(w[n - 2]) {
+        if n >= 2, w[n - 1] == StemChar.s {
+            if (n >= 3 && w[n - 3] == StemChar.H && w[n - 2] == StemChar.i) || !keepWithS.contains(w[n - 2]) {
                 w.removeLast()
             }
         }
         guard w.count >= r.pV, let (s, code) = residual.longest(in: w, limit: r.pV) else { return }
         switch code {
         case 1:
-            if s >= r.p2, s - 1 >= r.pV, w[s - 1] == Ch.s || w[s - 1] == Ch.t { w.removeSubrange(s...) }
+            if s >= r.p2, s - 1 >= r.pV, w[s - 1] == StemChar.s || w[s - 1] == StemChar.t { w.removeSubrange(s...) }
         case 2:
             replace(&w, from: s, with: "i")
         default:
@@ -380,7 +380,7 @@ enum FrenchStemmer {
     static func unAccent(_ w: inout [UInt32]) {
         var j = w.count - 1
         while j >= 0 && !isVowel(w[j]) { j -= 1 }
-        if j < w.count - 1, j >= 0, w[j] == Ch.eAcute || w[j] == Ch.eGrave { w[j] = Ch.e }
+        if j < w.count - 1, j >= 0, w[j] == StemChar.eAcute || w[j] == StemChar.eGrave { w[j] = StemChar.e }
     }
 
     static func postlude(_ w: [UInt32]) -> [UInt32] {
@@ -390,15 +390,15 @@ enum FrenchStemmer {
         while k < w.count {
             let c = w[k]
             switch c {
-            case Ch.I: out.append(Ch.i)
-            case Ch.U: out.append(Ch.u)
-            case Ch.Y: out.append(Ch.y)
-            case Ch.H:
-                if k + 1 < w.count, w[k + 1] == Ch.e {
-                    out.append(Ch.eDiaeresis)
+            case StemChar.I: out.append(StemChar.i)
+            case StemChar.U: out.append(StemChar.u)
+            case StemChar.Y: out.append(StemChar.y)
+            case StemChar.H:
+                if k + 1 < w.count, w[k + 1] == StemChar.e {
+                    out.append(StemChar.eDiaeresis)
                     k += 1
-                } else if k + 1 < w.count, w[k + 1] == Ch.i {
-                    out.append(Ch.iDiaeresis)
+                } else if k + 1 < w.count, w[k + 1] == StemChar.i {
+                    out.append(StemChar.iDiaeresis)
                     k += 1
                 }
             default: out.append(c)

@@ -39,8 +39,8 @@ public final class TextAnalyzer {
     public init(language: SearchLanguage) {
         self.language = language
         let list = language == .fr ? AnalysisTables.frenchStopWords : AnalysisTables.englishStopWords
-        stopWords = Set(list.map(scalars))
-        elisions = AnalysisTables.elisions.map(scalars)
+        stopWords = Set(list.map(searchScalars))
+        elisions = AnalysisTables.elisions.map(searchScalars)
     }
 
     // MARK: - Public API
@@ -61,12 +61,12 @@ public final class TextAnalyzer {
 
     /// The Snowball stem of one lower-case word (not folded).
     public func stem(_ word: String) -> String {
-        Self.string(stemScalars(scalars(word)))
+        Self.string(stemScalars(searchScalars(word)))
     }
 
     /// Accent folding of a lower-case string ("é" → "e", "œ" → "oe").
     public static func fold(_ s: String) -> String {
-        string(foldScalars(scalars(s)))
+        string(foldScalars(searchScalars(s)))
     }
 
     // MARK: - Fast internal API
@@ -80,7 +80,7 @@ public final class TextAnalyzer {
     /// Calls `body(primary, alternate)` for each kept token, with interned term
     /// identifiers (`alternate` is -1 when there is none).
     func forEachTerm(in text: String, _ body: (Int32, Int32) -> Void) {
-        var text = needsNormalization(text) ? text.precomposedStringWithCanonicalMapping : text
+        var text = Self.nfc(text)
         text.makeContiguousUTF8()
         text.utf8.withContiguousStorageIfAvailable { bytes in
             tokenize(bytes, body)
@@ -270,9 +270,14 @@ public final class TextAnalyzer {
         return String(out)
     }
 
+    /// `text` in Unicode NFC (Foundation is called only when NFC could change it).
+    static func nfc(_ text: String) -> String {
+        needsNormalization(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
     /// True when NFC could change `text`: it has a scalar from U+0300 up
     /// other than U+2000 to U+20BF (general punctuation, currency signs).
-    private func needsNormalization(_ text: String) -> Bool {
+    static func needsNormalization(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { p in
             let n = p.count
