@@ -286,30 +286,19 @@ public struct ContentLoader: Sendable {
     static let recommendationKeys: Set<String> = ["number", "title", "summary", "body", "do", "dont", "codes", "lang"]
 
     func loadRecommendation(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> Recommendation? {
-        let path = displayPath(url)
-        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
-        var reader = YAMLReader(file: path)
-        defer { diagnostics += reader.diagnostics }
-        guard let node = reader.compose(file.text) else {
-            if reader.diagnostics.isEmpty {
-                reader.diagnostics.append(.error("empty recommendation file", at: SourceLocation(file: path)))
-            }
-            return nil
-        }
-        guard let mapping = reader.mapping(node, what: "a recommendation file") else { return nil }
         let what = "the recommendation"
-        reader.rejectDuplicateKeys(mapping)
-        reader.warnUnknownKeys(mapping, known: Self.recommendationKeys, what: what)
-        var (_, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
-        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
-        let number = reader.int(mapping, "number", required: true, what: what)
+        guard var document = openDocument(url, kind: "recommendation", known: Self.recommendationKeys, what: what,
+                                          languages: languages, defaultLanguage: defaultLanguage, &diagnostics) else { return nil }
+        defer { diagnostics += document.reader.diagnostics }
+        let (path, mapping, language) = (document.path, document.mapping, document.language)
+        let number = document.reader.int(mapping, "number", required: true, what: what)
         if let number, !(1...99).contains(number) {
-            reader.diagnostics.append(.error("recommendation number must be between 1 and 99, not \(number)", at: reader.location(of: mapping["number"])))
+            document.reader.diagnostics.append(.error("recommendation number must be between 1 and 99, not \(number)", at: document.reader.location(of: mapping["number"])))
         }
-        let title = reader.string(mapping, "title", required: true, what: what)
-        let body = reader.string(mapping, "body", what: what) ?? ""
-        let dos = markdownList(mapping, "do", &reader)
-        let donts = markdownList(mapping, "dont", &reader)
+        let title = document.reader.string(mapping, "title", required: true, what: what)
+        let body = document.reader.string(mapping, "body", what: what) ?? ""
+        let dos = markdownList(mapping, "do", &document.reader)
+        let donts = markdownList(mapping, "dont", &document.reader)
         var related: [ProvisionReference] = []
         if let codesNode = mapping["codes"] {
             let items: [Node] = {
@@ -320,19 +309,52 @@ public struct ContentLoader: Sendable {
                 let text = item.string ?? ""
                 let parts = text.split(separator: " ", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
                 if parts.count == 2 {
-                    related.append(ProvisionReference(codeID: parts[0], number: parts[1], location: reader.location(of: item)))
+                    related.append(ProvisionReference(codeID: parts[0], number: parts[1], location: document.reader.location(of: item)))
                 } else {
-                    reader.diagnostics.append(.error("a related provision is written '<code> <article>', e.g. 'dentistes 3.09.10', not '\(text)'",
-                                                     at: reader.location(of: item)))
+                    document.reader.diagnostics.append(.error("a related provision is written '<code> <article>', e.g. 'dentistes 3.09.10', not '\(text)'",
+                                                     at: document.reader.location(of: item)))
                 }
             }
         }
         guard let number, let title else { return nil }
         return Recommendation(
             location: SourceLocation(file: path), number: number, title: title,
-            summary: reader.string(mapping, "summary", what: what) ?? "",
-            body: MarkdownField(text: body, location: reader.textStart(of: "body", in: mapping)),
+            summary: document.reader.string(mapping, "summary", what: what) ?? "",
+            body: MarkdownField(text: body, location: document.reader.textStart(of: "body", in: mapping)),
             dos: dos, donts: donts, relatedProvisions: related, language: language)
+    }
+
+    /// A YAML content file opened for reading: its reader, top-level mapping and language.
+    struct YAMLDocument {
+        var reader: YAMLReader
+        var path: String
+        var mapping: YAMLMapping
+        var baseName: String
+        var language: String
+    }
+
+    /// Reads a recommendation or code file up to its top-level mapping: checks duplicate and unknown
+    /// keys and settles its language (file suffix, then `lang:`). Problems go to `diagnostics`
+    /// when nothing is returned, else to the returned reader.
+    func openDocument(_ url: URL, kind: String, known: Set<String>, what: String, languages: [String],
+                      defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        let path = displayPath(url)
+        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        var reader = YAMLReader(file: path)
+        guard let node = reader.compose(file.text) else {
+            if reader.diagnostics.isEmpty { reader.diagnostics.append(.error("empty \(kind) file", at: SourceLocation(file: path))) }
+            diagnostics += reader.diagnostics
+            return nil
+        }
+        guard let mapping = reader.mapping(node, what: "a \(kind) file") else {
+            diagnostics += reader.diagnostics
+            return nil
+        }
+        reader.rejectDuplicateKeys(mapping)
+        reader.warnUnknownKeys(mapping, known: known, what: what)
+        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
+        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
+        return YAMLDocument(reader: reader, path: path, mapping: mapping, baseName: baseName, language: language)
     }
 
     private func markdownList(_ mapping: YAMLMapping, _ key: String, _ reader: inout YAMLReader) -> [MarkdownField] {
@@ -358,77 +380,68 @@ public struct ContentLoader: Sendable {
                                         "article_words", "sections", "articles", "lang"]
 
     func loadCode(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> EthicsCode? {
-        let path = displayPath(url)
-        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
-        var reader = YAMLReader(file: path)
-        defer { diagnostics += reader.diagnostics }
-        guard let node = reader.compose(file.text) else {
-            if reader.diagnostics.isEmpty { reader.diagnostics.append(.error("empty code file", at: SourceLocation(file: path))) }
-            return nil
-        }
-        guard let mapping = reader.mapping(node, what: "a code file") else { return nil }
         let what = "the code"
-        reader.rejectDuplicateKeys(mapping)
-        reader.warnUnknownKeys(mapping, known: Self.codeKeys, what: what)
-        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
-        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
-        let id = reader.string(mapping, "id", what: what) ?? baseName
+        guard var document = openDocument(url, kind: "code", known: Self.codeKeys, what: what,
+                                          languages: languages, defaultLanguage: defaultLanguage, &diagnostics) else { return nil }
+        defer { diagnostics += document.reader.diagnostics }
+        let (path, mapping, language, baseName) = (document.path, document.mapping, document.language, document.baseName)
+        let id = document.reader.string(mapping, "id", what: what) ?? baseName
         if !Slug.isValid(id) {
-            reader.diagnostics.append(.error("code id '\(id)' may only contain lower-case letters, digits and hyphens",
-                                             at: reader.location(of: mapping["id"] ?? mapping.node)))
+            document.reader.diagnostics.append(.error("code id '\(id)' may only contain lower-case letters, digits and hyphens",
+                                             at: document.reader.location(of: mapping["id"] ?? mapping.node)))
         }
-        let title = reader.string(mapping, "title", required: true, what: what)
-        let sourceURL = reader.string(mapping, "source_url", what: what)
+        let title = document.reader.string(mapping, "title", required: true, what: what)
+        let sourceURL = document.reader.string(mapping, "source_url", what: what)
         if let sourceURL, !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
-            reader.diagnostics.append(.error("source_url must be an http or https address", at: reader.location(of: mapping["source_url"])))
+            document.reader.diagnostics.append(.error("source_url must be an http or https address", at: document.reader.location(of: mapping["source_url"])))
         }
         var sections: [EthicsCode.Section] = []
         var sectionNumbers: Set<String> = []
-        for item in reader.mappingList(mapping, "sections", what: what) {
-            reader.warnUnknownKeys(item, known: ["number", "title"], what: "a section")
-            guard let number = reader.string(item, "number", required: true, what: "a section"),
-                  let title = reader.string(item, "title", required: true, what: "a section") else { continue }
+        for item in document.reader.mappingList(mapping, "sections", what: what) {
+            document.reader.warnUnknownKeys(item, known: ["number", "title"], what: "a section")
+            guard let number = document.reader.string(item, "number", required: true, what: "a section"),
+                  let title = document.reader.string(item, "title", required: true, what: "a section") else { continue }
             if !sectionNumbers.insert(number).inserted {
-                reader.diagnostics.append(.error("duplicate section \(number) in code '\(id)'", at: reader.location(of: item["number"])))
+                document.reader.diagnostics.append(.error("duplicate section \(number) in code '\(id)'", at: document.reader.location(of: item["number"])))
                 continue
             }
-            sections.append(.init(number: number, title: title, location: reader.location(of: item.node)))
+            sections.append(.init(number: number, title: title, location: document.reader.location(of: item.node)))
         }
         var articles: [EthicsCode.Article] = []
         var articleNumbers: Set<String> = []
-        for item in reader.mappingList(mapping, "articles", what: what) {
-            reader.warnUnknownKeys(item, known: ["number", "title", "text", "section"], what: "an article")
-            guard let number = reader.string(item, "number", required: true, what: "an article") else { continue }
+        for item in document.reader.mappingList(mapping, "articles", what: what) {
+            document.reader.warnUnknownKeys(item, known: ["number", "title", "text", "section"], what: "an article")
+            guard let number = document.reader.string(item, "number", required: true, what: "an article") else { continue }
             if !Self.isProvisionNumber(number) {
-                reader.diagnostics.append(.error("article number '\(number)' must be digits separated by dots, such as '20' or '3.09.10'",
-                                                 at: reader.location(of: item["number"])))
+                document.reader.diagnostics.append(.error("article number '\(number)' must be digits separated by dots, such as '20' or '3.09.10'",
+                                                 at: document.reader.location(of: item["number"])))
                 continue
             }
             if !articleNumbers.insert(number).inserted {
-                reader.diagnostics.append(.error("duplicate article \(number) in code '\(id)'", at: reader.location(of: item["number"])))
+                document.reader.diagnostics.append(.error("duplicate article \(number) in code '\(id)'", at: document.reader.location(of: item["number"])))
                 continue
             }
-            let section = reader.string(item, "section", what: "an article")
+            let section = document.reader.string(item, "section", what: "an article")
             if let section, !sectionNumbers.contains(section) {
-                reader.diagnostics.append(.error("article \(number) names section \(section), which code '\(id)' does not have",
-                                                 at: reader.location(of: item["section"])))
+                document.reader.diagnostics.append(.error("article \(number) names section \(section), which code '\(id)' does not have",
+                                                 at: document.reader.location(of: item["section"])))
             }
             articles.append(.init(
                 number: number,
-                title: reader.string(item, "title", what: "an article") ?? "",
-                text: MarkdownField(text: reader.string(item, "text", what: "an article") ?? "", location: reader.textStart(of: "text", in: item)),
+                title: document.reader.string(item, "title", what: "an article") ?? "",
+                text: MarkdownField(text: document.reader.string(item, "text", what: "an article") ?? "", location: document.reader.textStart(of: "text", in: item)),
                 section: section,
-                location: reader.location(of: item.node)))
+                location: document.reader.location(of: item.node)))
         }
         guard let title, Slug.isValid(id) else { return nil }
         return EthicsCode(
             location: SourceLocation(file: path), id: id, title: title,
-            shortTitle: reader.string(mapping, "short_title", what: what) ?? title,
-            citation: reader.string(mapping, "citation", what: what) ?? "",
-            aliases: reader.stringList(mapping, "aliases", what: what),
-            profession: reader.string(mapping, "profession", what: what) ?? "",
+            shortTitle: document.reader.string(mapping, "short_title", what: what) ?? title,
+            citation: document.reader.string(mapping, "citation", what: what) ?? "",
+            aliases: document.reader.stringList(mapping, "aliases", what: what),
+            profession: document.reader.string(mapping, "profession", what: what) ?? "",
             sourceURL: sourceURL,
-            articleWords: reader.stringList(mapping, "article_words", what: what),
+            articleWords: document.reader.stringList(mapping, "article_words", what: what),
             sections: sections, articles: articles, language: language)
     }
 
