@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Where paths in diagnostics are shown relative to.
     public var displayBase: URL
+    /// Called as each step of the build starts (from the building thread), for progress displays.
+    public var progress: (@Sendable (BuildStep) -> Void)?
 
     public init(content: URL, theme: URL? = nil, output: URL, baseURL: String? = nil, includeDrafts: Bool = false,
                 displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
@@ -21,6 +23,15 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.displayBase = displayBase
     }
+}
+
+/// A step of the build, reported as it starts; `count` is how many items it works on, when known.
+public enum BuildStep: Sendable, Equatable {
+    case loading
+    case assembling(files: Int)
+    case rendering
+    case indexing(documents: Int)
+    case writing(files: Int)
 }
 
 /// What a build produced, and what it found wrong.
@@ -47,6 +58,7 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks, links and renders everything, in memory.
     public func prepare() throws -> BuildResult {
+        options.progress?(.loading)
         let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load()
         var diagnostics = loadDiagnostics
         var loaded = content
@@ -64,20 +76,39 @@ public struct SiteBuilder: Sendable {
         let assembler = SiteAssembler(includeDrafts: options.includeDrafts, locales: theme?.locales ?? [:]) { directory, site in
             CitationEngine(directory: directory, site: site)
         }
+        options.progress?(.assembling(files: loaded.articles.count + loaded.recommendations.count + loaded.codes.count))
         let (site, assembleDiagnostics) = assembler.assemble(loaded)
         diagnostics += assembleDiagnostics
         guard let theme, !diagnostics.hasErrors else {
             return BuildResult(files: [], assets: [], diagnostics: diagnostics.sorted(), pageCount: 0)
         }
+        options.progress?(.rendering)
         let (pages, renderDiagnostics) = PageRenderer(theme: theme, site: site).renderAll()
         diagnostics += renderDiagnostics
         var files = pages
+        files += searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics)
         let htmlPaths = pages.map(\.path).filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         for edition in site.editions { files.append(FeedWriter(site: site).feed(for: edition)) }
         files.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
         files.append(ReferencesWriter(site: site).file())
         files.sort { $0.path < $1.path }
         return BuildResult(files: files, assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+    }
+
+    /// The search index files of every edition, under `search/<language>/`.
+    func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale], diagnostics: inout [Diagnostic]) -> [OutputFile] {
+        let collected = site.editions.map { edition in
+            (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
+        }
+        options.progress?(.indexing(documents: collected.reduce(0) { $0 + $1.1.count }))
+        for (language, _) in collected where SearchLanguage(rawValue: language) == nil {
+            diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
+        }
+        let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
+        return indexed.parallelMap(chunkSize: 1) { language, documents in
+            SearchIndexWriter().makeIndexFiles(documents: documents, language: language)
+                .map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }
+        }.flatMap { $0 }
     }
 
     /// Builds and, if there is no error, replaces the output folder.
@@ -90,6 +121,7 @@ public struct SiteBuilder: Sendable {
                                    workingDirectory: options.displayBase)
         var result = try prepare()
         if result.diagnostics.hasErrors { return result }
+        options.progress?(.writing(files: result.files.count + result.assets.count))
         try OutputWriter(output: options.output).write(result.files, copying: result.assets)
         result.written = true
         return result

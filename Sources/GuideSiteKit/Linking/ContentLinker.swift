@@ -14,6 +14,8 @@ public struct CitationOccurrence: Sendable, Hashable {
     public var anchor: String?
     public var sentence: String
     public var location: SourceLocation
+    /// The anchor of the heading the citation is under; nil before the first heading.
+    public var section: String? = nil
 }
 
 /// A link to another article's heading that can only be checked once every page is linked.
@@ -60,6 +62,7 @@ public struct ContentLinker {
     private var warnedRawHTML = false
     private var blockText = ""     // plain text of the current block, for citing sentences
     private var blockOffset = 0    // bytes of it already walked
+    private var currentSection: String?  // anchor of the last heading walked
 
     public init(context: LinkContext, source: DocumentSource, page: String, defaultCode: String?,
                 anchorPrefix: String = "cite", reservedAnchors: Set<String> = []) {
@@ -87,9 +90,12 @@ public struct ContentLinker {
             let anchor = anchors.allocate(for: title)
             node.kind = .heading(level: level, anchor: anchor)
             tableOfContents.append(TableOfContentsEntry(level: level, title: title, anchor: anchor))
+            currentSection = anchor
+            fillEmptyLinkLabels(&node.children)
             beginBlock(node)
             visitInlines(&node.children)
         case .paragraph:
+            fillEmptyLinkLabels(&node.children)
             beginBlock(node)
             visitInlines(&node.children)
         case .htmlBlock:
@@ -98,6 +104,20 @@ public struct ContentLinker {
             break
         default:
             for i in node.children.indices { visitBlock(&node.children[i]) }
+        }
+    }
+
+    /// Gives `[](code:…)` links their provision's name before the block's text is taken,
+    /// so the citing sentence reads as the page does.
+    private func fillEmptyLinkLabels(_ nodes: inout [MarkdownNode]) {
+        for i in nodes.indices {
+            if case let .link(destination, _) = nodes[i].kind {
+                guard nodes[i].plainText.allSatisfy(\.isWhitespace),
+                      case let .target(key)? = context.finder.resolveLink(destination, defaultCode: defaultCode) else { continue }
+                nodes[i].children = [MarkdownNode(.text(context.provisionLabel(key)), position: nodes[i].position)]
+            } else if !nodes[i].children.isEmpty {
+                fillEmptyLinkLabels(&nodes[i].children)
+            }
         }
     }
 
@@ -157,12 +177,12 @@ public struct ContentLinker {
                 return node
             case let .target(key):
                 let id = nextCitationAnchor()
-                if node.children.isEmpty || node.plainText.allSatisfy(\.isWhitespace) {
+                if node.plainText.allSatisfy(\.isWhitespace) {  // outside a paragraph or heading (e.g. a table cell)
                     node.children = [MarkdownNode(.text(context.provisionLabel(key)), position: node.position)]
                 }
                 occurrences.append(CitationOccurrence(target: key, page: page, anchor: id,
                                                       sentence: sentence(around: blockOffset, length: node.plainText.utf8.count),
-                                                      location: location))
+                                                      location: location, section: currentSection))
                 node.kind = .reference(href: Routes.relative(from: page, to: context.provisionPath(key)),
                                        title: title.isEmpty ? context.provisionLabel(key) : title, id: id)
                 return node
@@ -230,7 +250,8 @@ public struct ContentLinker {
             }
             let location = source.location(of: node.position, byteOffset: citation.range.lowerBound)
             for key in citation.cited {
-                occurrences.append(CitationOccurrence(target: key, page: page, anchor: firstAnchor, sentence: sentence, location: location))
+                occurrences.append(CitationOccurrence(target: key, page: page, anchor: firstAnchor, sentence: sentence,
+                                                      location: location, section: currentSection))
             }
         }
         if cursor < bytes.count {

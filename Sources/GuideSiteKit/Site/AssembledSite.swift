@@ -2,13 +2,18 @@
 public struct LinkedDocument: Sendable {
     public var html: String
     public var tableOfContents: [TableOfContentsEntry]
-    /// What a reader sees, for search and summaries.
-    public var plainText: String
+    /// What a reader sees, cut at each heading: for search.
+    public var sections: [DocumentSection]
     public var occurrences: [CitationOccurrence]
     /// Links to headings of other pages, checked once every page is linked.
     public var anchorReferences: [AnchorReference]
 
-    public static let empty = LinkedDocument(html: "", tableOfContents: [], plainText: "", occurrences: [], anchorReferences: [])
+    public static let empty = LinkedDocument(html: "", tableOfContents: [], sections: [], occurrences: [], anchorReferences: [])
+
+    /// All the text a reader sees, headings included.
+    public var plainText: String {
+        sections.map { s in s.heading.map { $0.title + "\n" + s.text } ?? s.text }.joined(separator: "\n")
+    }
 }
 
 /// An article with its page.

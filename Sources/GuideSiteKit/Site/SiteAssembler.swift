@@ -72,7 +72,7 @@ public struct SiteAssembler: Sendable {
                     diagnostics.append(.warning("Markdown nested more than \(parser.maximumDepth) levels deep: the deepest part is shown as plain text", at: source))
                 }
                 return (LinkedDocument(html: renderer.render(tree), tableOfContents: linker.tableOfContents,
-                                       plainText: tree.plainText, occurrences: linker.occurrences,
+                                       sections: DocumentSection.split(tree, headings: linker.tableOfContents), occurrences: linker.occurrences,
                                        anchorReferences: linker.anchorReferences), diagnostics)
             }
 
