@@ -122,24 +122,4 @@ enum AnalysisFixtures {
         #expect(total > 5_000)
         #expect(recall >= 0.99)
     }
-
-    @Test func speed() throws {
-        let words = try AnalysisFixtures.stems("stems-fr.tsv").map(\.0)
-        var text = ""
-        var k = 0
-        while text.utf8.count < 2_000_000 {
-            text += words[(k * 7919) % words.count]
-            text += k % 13 == 0 ? ". L’article 3.09.10 s'applique. " : " "
-            k += 1
-        }
-        let a = TextAnalyzer(language: .fr)
-        var count = 0
-        for pass in 0..<3 {
-            let start = Date()
-            a.forEachTerm(in: text) { _, _ in count += 1 }
-            let seconds = Date().timeIntervalSince(start)
-            print("analyzer speed, pass \(pass + 1): \(Double(text.utf8.count) / seconds / 1_000_000) MB/s")
-        }
-        #expect(count > 0)
-    }
 }
