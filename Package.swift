@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // The HTTP server of `guidesite serve`: no dependency of its own, ~30 s of a first debug build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, linked as a system library.
@@ -27,6 +29,7 @@ let package = Package(
                 "Ccmark",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         // The thin command-line face of GuideSiteKit.

@@ -6,6 +6,8 @@ public struct LoadedContent: Sendable {
     public var articles: [GuidanceArticle]
     public var recommendations: [Recommendation]
     public var codes: [EthicsCode]
+    /// The content folder as diagnostics show it (e.g. `Content`), which source locations start with.
+    public var folder: String = ""
 }
 
 /// Reads `site.yaml`, `articles/*.md`, `recommendations/*.yaml` and `codes/*.yaml`.
@@ -58,7 +60,8 @@ public struct ContentLoader: Sendable {
                 codes.append(c)
             }
         }
-        let content = LoadedContent(site: site, articles: articles, recommendations: recommendations, codes: codes)
+        let content = LoadedContent(site: site, articles: articles, recommendations: recommendations, codes: codes,
+                                    folder: displayPath(root))
         return (content, diagnostics)
     }
 
@@ -112,6 +115,22 @@ public struct ContentLoader: Sendable {
                 found.append(url)
             }
         }
+    }
+
+    /// A file's base name and language: from its name (`x.en.md`), overridden by a `lang:` field,
+    /// which must be one of the site's languages.
+    func documentLanguage(_ url: URL, _ mapping: YAMLMapping, _ reader: inout YAMLReader, what: String,
+                          languages: [String], defaultLanguage: String) -> (String, String) {
+        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
+        if let lang = reader.string(mapping, "lang", what: what) {
+            if languages.contains(lang) {
+                language = lang
+            } else {
+                reader.diagnostics.append(.error("language '\(lang)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                                 at: reader.location(of: mapping["lang"])))
+            }
+        }
+        return (baseName, language)
     }
 
     /// `medias-sociaux.en.md` → (`medias-sociaux`, `en`); the language suffix must be a site language.
@@ -245,15 +264,7 @@ public struct ContentLoader: Sendable {
         if let date, let updated, updated < date {
             reader.diagnostics.append(.warning("'updated' (\(updated)) is before 'date' (\(date))", at: reader.location(of: mapping["updated"])))
         }
-        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
-        if let lang = reader.string(mapping, "lang", what: what) {
-            if languages.contains(lang) {
-                language = lang
-            } else {
-                reader.diagnostics.append(.error("language '\(lang)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
-                                                 at: reader.location(of: mapping["lang"])))
-            }
-        }
+        let (baseName, language) = documentLanguage(url, mapping, &reader, what: what, languages: languages, defaultLanguage: defaultLanguage)
         var slug = Slug.make(baseName)
         if let explicit = reader.string(mapping, "slug", what: what) {
             if Slug.isValid(explicit) {
@@ -320,7 +331,7 @@ public struct ContentLoader: Sendable {
         return Recommendation(
             location: SourceLocation(file: path), number: number, title: title,
             summary: document.reader.string(mapping, "summary", what: what) ?? "",
-            body: MarkdownField(text: body, location: document.reader.textStart(of: "body", in: mapping)),
+            body: document.reader.markdownField(mapping["body"], text: body),
             dos: dos, donts: donts, relatedProvisions: related, language: language)
     }
 
@@ -352,8 +363,7 @@ public struct ContentLoader: Sendable {
         }
         reader.rejectDuplicateKeys(mapping)
         reader.warnUnknownKeys(mapping, known: known, what: what)
-        var (baseName, language) = splitLanguage(url, languages: languages, defaultLanguage: defaultLanguage, &reader.diagnostics)
-        if let lang = reader.string(mapping, "lang", what: what), languages.contains(lang) { language = lang }
+        let (baseName, language) = documentLanguage(url, mapping, &reader, what: what, languages: languages, defaultLanguage: defaultLanguage)
         return YAMLDocument(reader: reader, path: path, mapping: mapping, baseName: baseName, language: language)
     }
 
@@ -366,7 +376,7 @@ public struct ContentLoader: Sendable {
         var out: [MarkdownField] = []
         for item in sequence {
             if case let .scalar(s) = item {
-                out.append(MarkdownField(text: s.string, location: reader.location(of: item)))
+                out.append(reader.markdownField(item, text: s.string))
             } else {
                 reader.diagnostics.append(.error("each item of '\(key)' must be text", at: reader.location(of: item)))
             }
@@ -429,7 +439,7 @@ public struct ContentLoader: Sendable {
             articles.append(.init(
                 number: number,
                 title: document.reader.string(item, "title", what: "an article") ?? "",
-                text: MarkdownField(text: document.reader.string(item, "text", what: "an article") ?? "", location: document.reader.textStart(of: "text", in: item)),
+                text: document.reader.markdownField(item["text"], text: document.reader.string(item, "text", what: "an article") ?? ""),
                 section: section,
                 location: document.reader.location(of: item.node)))
         }

@@ -41,10 +41,13 @@ public struct Recommendation: Sendable {
 public struct MarkdownField: Sendable {
     public var text: String
     public var location: SourceLocation
+    /// Columns its lines after the first are indented by in the file (a YAML block scalar's).
+    public var indentation: Int
 
-    public init(text: String, location: SourceLocation) {
+    public init(text: String, location: SourceLocation, indentation: Int = 0) {
         self.text = text
         self.location = location
+        self.indentation = indentation
     }
 }
 

@@ -9,6 +9,8 @@ struct YAMLReader {
     let file: String
     let lineOffset: Int
     var diagnostics: [Diagnostic] = []
+    /// The lines of the text composed, to find where a block scalar's text starts.
+    private var lines: [Substring] = []
 
     init(file: String, lineOffset: Int = 0) {
         self.file = file
@@ -22,6 +24,7 @@ struct YAMLReader {
 
     /// Parses YAML text into a node, or reports the syntax error at its place.
     mutating func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             return try Yams.compose(yaml: text)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
@@ -210,14 +213,26 @@ struct YAMLReader {
         diagnostics.append(.error("missing required field '\(key)' in \(what)", at: location(of: mapping.node)))
     }
 
-    /// Where the text of a scalar starts: the line after the indicator for a block scalar (`|`, `>`).
-    func textStart(of key: String, in mapping: YAMLMapping) -> SourceLocation {
-        guard let node = mapping[key] else { return location(of: mapping.node) }
-        var loc = location(of: node)
-        if case let .scalar(scalar) = node, scalar.style == .literal || scalar.style == .folded {
-            loc = SourceLocation(file: loc.file, line: loc.line + 1, column: 1)
+    /// The Markdown of a scalar with the place its text starts: inside the quotes of a quoted
+    /// scalar, on the line after the indicator of a block scalar (`|`, `>`), whose lines share
+    /// one indentation.
+    func markdownField(_ node: Node?, text: String) -> MarkdownField {
+        guard let node else { return MarkdownField(text: text, location: location(of: nil)) }
+        let loc = location(of: node)
+        guard case let .scalar(scalar) = node else { return MarkdownField(text: text, location: loc) }
+        switch scalar.style {
+        case .literal, .folded:
+            // The first non-blank line after the indicator gives the indentation.
+            var yamlLine = loc.line - lineOffset + 1
+            while yamlLine <= lines.count, lines[yamlLine - 1].allSatisfy(\.isWhitespace) { yamlLine += 1 }
+            let indentation = yamlLine <= lines.count ? lines[yamlLine - 1].prefix { $0 == " " }.count : 0
+            return MarkdownField(text: text, location: SourceLocation(file: file, line: loc.line + 1, column: indentation + 1),
+                                 indentation: indentation)
+        case .singleQuoted, .doubleQuoted:
+            return MarkdownField(text: text, location: SourceLocation(file: file, line: loc.line, column: loc.column + 1))
+        default:
+            return MarkdownField(text: text, location: loc)
         }
-        return loc
     }
 
     static func shape(of node: Node) -> String {

@@ -232,7 +232,7 @@ public struct ContentLinker {
         for citation in found {
             for problem in citation.problems {
                 diagnostics.append(Diagnostic(problem.severity, problem.message,
-                                              at: source.location(of: node.position, byteOffset: problem.offset)))
+                                              at: source.location(of: node.position, byteOffset: problem.offset, in: text)))
             }
             let sentence = self.sentence(around: blockOffset + citation.range.lowerBound, length: citation.range.count)
             var firstAnchor: String?
@@ -248,7 +248,7 @@ public struct ContentLinker {
                                            children: [label], position: node.position))
                 cursor = span.range.upperBound
             }
-            let location = source.location(of: node.position, byteOffset: citation.range.lowerBound)
+            let location = source.location(of: node.position, byteOffset: citation.range.lowerBound, in: text)
             for key in citation.cited {
                 occurrences.append(CitationOccurrence(target: key, page: page, anchor: firstAnchor, sentence: sentence,
                                                       location: location, section: currentSection))

@@ -54,7 +54,7 @@ public struct ReferencesWriter: Sendable {
                 for o in edition.citedBy[key] ?? [] {
                     let from = recPaths[o.page] ?? provisionPaths[o.page] ?? o.page
                     edges.append(Edge(from: from, to: key.description, anchor: o.anchor, sentence: o.sentence,
-                                      source: Source(file: o.location.file, line: o.location.line, column: o.location.column)))
+                                      source: Source(file: site.contentPath(o.location.file), line: o.location.line, column: o.location.column)))
                 }
             }
         }

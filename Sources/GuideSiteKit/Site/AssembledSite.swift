@@ -76,4 +76,12 @@ public struct AssembledSite: Sendable {
     public var translations: [String: [String: String]]
     /// The latest date in the content (the site's "now", so builds are reproducible).
     public var latestDate: ContentDate?
+    /// The content folder as source locations show it.
+    public var contentFolder: String = ""
+
+    /// A source file's path inside the content folder (`articles/x.md`): the same wherever the build runs.
+    public func contentPath(_ file: String) -> String {
+        let prefix = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
+        return !contentFolder.isEmpty && file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
 }

@@ -62,9 +62,10 @@ public struct SiteAssembler: Sendable {
                 provisionLabel: { directory.label(of: $0, language: language, locale: locale) },
                 allowsRawHTML: site.unsafeHTML)
             let renderer = HTMLRenderer(allowsRawHTML: site.unsafeHTML, frenchTypography: language == "fr")
-            @Sendable func link(_ text: String, source: SourceLocation, page: String, code: String?, prefix: String) -> (LinkedDocument, [Diagnostic]) {
+            @Sendable func link(_ text: String, source: SourceLocation, indentation: Int = 0, page: String, code: String?,
+                                prefix: String) -> (LinkedDocument, [Diagnostic]) {
                 let parsed = parser.parse(text)
-                var linker = ContentLinker(context: context, source: DocumentSource(start: source), page: page,
+                var linker = ContentLinker(context: context, source: DocumentSource(start: source, indentation: indentation, text: text), page: page,
                                            defaultCode: code, anchorPrefix: prefix)
                 let tree = linker.link(parsed.document)
                 var diagnostics = linker.diagnostics
@@ -96,7 +97,7 @@ public struct SiteAssembler: Sendable {
                 let path = routes.recommendation(r.number)
                 var local: [Diagnostic] = []
                 func field(_ f: MarkdownField, _ prefix: String) -> LinkedDocument {
-                    let (doc, d) = link(f.text, source: f.location, page: path, code: nil, prefix: prefix)
+                    let (doc, d) = link(f.text, source: f.location, indentation: f.indentation, page: path, code: nil, prefix: prefix)
                     local += d
                     return doc
                 }
@@ -115,7 +116,7 @@ public struct SiteAssembler: Sendable {
                 for article in code.articles {
                     let key = ProvisionKey.article(code: id, number: article.number)
                     let path = routes.provision(code: id, number: article.number)
-                    let (doc, d) = link(article.text.text, source: article.text.location, page: path, code: id, prefix: "cite")
+                    let (doc, d) = link(article.text.text, source: article.text.location, indentation: article.text.indentation, page: path, code: id, prefix: "cite")
                     diagnostics += d
                     provisions.append(ProvisionEntry(article: article, key: key, path: path, text: doc))
                 }
@@ -147,7 +148,8 @@ public struct SiteAssembler: Sendable {
                                     codes: codes, citedBy: citedBy))
         }
         let latest = articles.map { $0.updated ?? $0.date }.max()
-        return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest),
+        return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest,
+                              contentFolder: content.folder),
                 diagnostics)
     }
 
