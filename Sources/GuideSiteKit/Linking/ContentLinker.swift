@@ -94,7 +94,7 @@ public struct ContentLinker {
             fillEmptyLinkLabels(&node.children)
             beginBlock(node)
             visitInlines(&node.children)
-        case .paragraph:
+        case .paragraph, .tableCell:
             fillEmptyLinkLabels(&node.children)
             beginBlock(node)
             visitInlines(&node.children)

@@ -31,6 +31,27 @@ public struct HTMLRenderer: Sendable {
         HTMLEscaping.escape(frenchTypography ? FrenchTypography.apply(to: s) : s)
     }
 
+    private func renderRow(_ row: MarkdownNode, alignments: [TableAlignment], into out: inout String) {
+        let header: Bool
+        if case let .tableRow(isHeader) = row.kind { header = isHeader } else { header = false }
+        let tag = header ? "th" : "td"
+        out += "<tr>"
+        for (column, cell) in row.children.enumerated() {
+            out += "<\(tag)"
+            if header { out += " scope=\"col\"" }
+            switch column < alignments.count ? alignments[column] : .none {
+            case .none: break
+            case .left: out += " class=\"align-left\""
+            case .center: out += " class=\"align-center\""
+            case .right: out += " class=\"align-right\""
+            }
+            out += ">"
+            for child in cell.children { render(child, into: &out, tight: false) }
+            out += "</\(tag)>"
+        }
+        out += "</tr>\n"
+    }
+
     private func render(_ node: MarkdownNode, into out: inout String, tight: Bool) {
         switch node.kind {
         case .document:
@@ -84,6 +105,20 @@ public struct HTMLRenderer: Sendable {
             out += "</h\(level)>\n"
         case .thematicBreak:
             out += "<hr>\n"
+        case let .table(alignments):
+            out += "<div class=\"table-wrap\"><table>\n"
+            for (index, row) in node.children.enumerated() {
+                if index == 0 { out += "<thead>\n" }
+                if index == 1 { out += "<tbody>\n" }
+                renderRow(row, alignments: alignments, into: &out)
+                if index == 0 { out += "</thead>\n" }
+            }
+            if node.children.count > 1 { out += "</tbody>\n" }
+            out += "</table></div>\n"
+        case .tableRow:
+            renderRow(node, alignments: [], into: &out)
+        case .tableCell:
+            for child in node.children { render(child, into: &out, tight: tight) }
         case let .text(s):
             out += text(s)
         case .softBreak:

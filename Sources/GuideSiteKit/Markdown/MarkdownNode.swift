@@ -26,6 +26,11 @@ public struct MarkdownNode: Sendable {
         case paragraph
         case heading(level: Int, anchor: String?)
         case thematicBreak
+        /// A pipe table (GitHub style); its children are rows, the first the header.
+        case table(alignments: [TableAlignment])
+        case tableRow(header: Bool)
+        /// A cell; its children are inlines.
+        case tableCell
         // Inlines
         case text(String)
         case softBreak
@@ -54,7 +59,8 @@ public struct MarkdownNode: Sendable {
     /// Whether this is a block-level node.
     public var isBlock: Bool {
         switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
+             .table, .tableRow, .tableCell:
             true
         default:
             false
@@ -85,4 +91,9 @@ public struct MarkdownNode: Sendable {
             }
         }
     }
+}
+
+/// How a table column is aligned, from the colons of its delimiter row.
+public enum TableAlignment: Sendable, Hashable {
+    case none, left, center, right
 }

@@ -35,7 +35,11 @@ public struct MarkdownParser: Sendable {
             return Result(document: MarkdownNode(.document, position: .init(line: 1, column: 1)), wasFlattened: false)
         }
         defer { cmark_node_free(root) }
-        return convert(root)
+        var result = convert(root)
+        if text.utf8.contains(UInt8(ascii: "|")) {
+            PipeTables(source: text, parser: self).rewrite(&result.document)
+        }
+        return result
     }
 
     /// Converts with an explicit stack (libcmark's iterator), so deep input cannot overflow ours.

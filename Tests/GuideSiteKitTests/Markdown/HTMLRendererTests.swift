@@ -24,6 +24,12 @@ struct HTMLRendererTests {
         ("a  \nb", "<p>a<br>\nb</p>\n"),
         ("l'article", "<p>l’article</p>\n"),
         ("R&D <b>", "<p>R&amp;D </p>\n"),
+        ("| a | b |\n|---|:-:|\n| *1* | 2 |",
+         "<div class=\"table-wrap\"><table>\n<thead>\n<tr><th scope=\"col\">a</th><th scope=\"col\" class=\"align-center\">b</th></tr>\n</thead>\n<tbody>\n<tr><td><em>1</em></td><td class=\"align-center\">2</td></tr>\n</tbody>\n</table></div>\n"),
+        ("a | b\n--- | ---:\nx \\| y | `z`\nseule",
+         "<div class=\"table-wrap\"><table>\n<thead>\n<tr><th scope=\"col\">a</th><th scope=\"col\" class=\"align-right\">b</th></tr>\n</thead>\n<tbody>\n<tr><td>x | y</td><td class=\"align-right\"><code>z</code></td></tr>\n<tr><td>seule</td><td class=\"align-right\"></td></tr>\n</tbody>\n</table></div>\n"),
+        ("| a | b |\n| --- |", "<p>| a | b |\n| — |</p>\n"),
+        ("a | b\nsuite", "<p>a | b\nsuite</p>\n"),
     ])
     func rendersCommonMark(markdown: String, expected: String) {
         #expect(Self.html(markdown) == expected)
@@ -82,5 +88,18 @@ struct SlugTests {
         #expect(anchors.allocate(for: "Contexte") == "contexte-2")
         #expect(anchors.allocate(for: "Contexte") == "contexte-3")
         #expect(anchors.allocate(for: "!!!") == "section")
+    }
+
+    @Test func tableCellsKeepTheirPlaceInTheFile() {
+        let document = MarkdownParser().parse("Intro.\n\n| Code | Article |\n|---|---|\n| dentistes | art. **3.09.10** |").document
+        let table = document.children[1]
+        guard case .table = table.kind else {
+            Issue.record("not a table: \(table.kind)")
+            return
+        }
+        let cell = table.children[1].children[1]
+        #expect(cell.position == MarkdownPosition(line: 5, column: 15))
+        #expect(cell.children.last?.position == MarkdownPosition(line: 5, column: 20), "the strong node after 'art. '")
+        #expect(document.plainText.contains("dentistes\nart. 3.09.10"))
     }
 }
