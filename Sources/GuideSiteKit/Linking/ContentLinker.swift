@@ -1,3 +1,5 @@
+import Foundation
+
 /// One heading of a page, for its table of contents.
 public struct TableOfContentsEntry: Sendable, Hashable {
     public var level: Int
@@ -63,6 +65,7 @@ public struct ContentLinker {
     private var blockText = ""     // plain text of the current block, for citing sentences
     private var blockOffset = 0    // bytes of it already walked
     private var currentSection: String?  // anchor of the last heading walked
+    private var rowText: String?  // inside a table row: the row, which is the citing "sentence"
 
     public init(context: LinkContext, source: DocumentSource, page: String, defaultCode: String?,
                 anchorPrefix: String = "cite", reservedAnchors: Set<String> = []) {
@@ -94,6 +97,11 @@ public struct ContentLinker {
             fillEmptyLinkLabels(&node.children)
             beginBlock(node)
             visitInlines(&node.children)
+        case .tableRow:
+            rowText = node.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .joined(separator: " — ")
+            for i in node.children.indices { visitBlock(&node.children[i]) }
+            rowText = nil
         case .paragraph, .tableCell:
             fillEmptyLinkLabels(&node.children)
             beginBlock(node)
@@ -266,6 +274,7 @@ public struct ContentLinker {
 
     /// The sentence of the current block around a byte offset, trimmed to a readable length.
     func sentence(around offset: Int, length: Int) -> String {
+        if let rowText { return rowText.count > 320 ? String(rowText.prefix(317)) + "…" : rowText }
         let bytes = Array(blockText.utf8)
         guard !bytes.isEmpty else { return "" }
         let at = min(max(0, offset), bytes.count - 1)

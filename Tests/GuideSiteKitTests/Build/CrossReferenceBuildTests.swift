@@ -147,4 +147,31 @@ struct CrossReferenceBuildTests {
             "Content/recommendations/03-lieux.yaml:8:21: error: unknown article 3.09.97 of code 'dentistes'",
         ], "\(found)")
     }
+
+    @Test func referencesJSONHasItsDocumentedShape() throws {
+        let site = try site(body: "Selon l’article 3.09.10 et la recommandation 2.", code: "dentistes")
+        _ = try site.build()
+        let graph = try #require(JSONSerialization.jsonObject(with: Data(site.read("data/references.json").utf8)) as? [String: Any])
+        #expect(graph["version"] as? Int == 1)
+        #expect(graph["site"] as? String == "https://essai.example.org/")
+        let nodes = try #require(graph["nodes"] as? [[String: Any]])
+        for node in nodes {
+            #expect(Set(node.keys) == ["id", "kind", "title", "url", "language"], "\(node)")
+        }
+        let ids = nodes.compactMap { $0["id"] as? String }
+        #expect(ids == ids.sorted(), "nodes are sorted by id")
+        let kinds = Set(nodes.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["article", "recommendation", "code", "section", "provision"])
+        let edges = try #require(graph["edges"] as? [[String: Any]])
+        let mine = edges.filter { $0["from"] as? String == "articles/liens/" }
+        #expect(mine.compactMap { $0["to"] as? String }.sorted() == ["dentistes/3.09.10", "rec/2"])
+        for edge in mine {
+            #expect(Set(edge.keys) == ["from", "to", "anchor", "sentence", "source"], "\(edge)")
+            let source = try #require(edge["source"] as? [String: Any])
+            #expect(source["file"] as? String == "articles/liens.md")
+            #expect(source["line"] as? Int == 6)
+        }
+        let recommendationEdge = try #require(edges.first { $0["from"] as? String == "rec/2" })
+        #expect(recommendationEdge["to"] as? String == "dentistes/3.06.03", "a recommendation cites as rec/N")
+    }
 }
