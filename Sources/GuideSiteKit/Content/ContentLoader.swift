@@ -150,7 +150,7 @@ public struct ContentLoader: Sendable {
     // MARK: site.yaml
 
     static let siteKeys: Set<String> = ["title", "description", "base_url", "language", "languages", "regulator",
-                                        "theme", "navigation", "unsafe_html", "citations"]
+                                        "theme", "navigation", "unsafe_html", "citations", "language_paths"]
 
     func loadSite(_ diagnostics: inout [Diagnostic]) -> SiteConfiguration {
         let url = root.appendingPathComponent("site.yaml")
@@ -178,6 +178,24 @@ public struct ContentLoader: Sendable {
         for code in languages where !(code.count >= 2 && code.count <= 3 && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
             reader.diagnostics.append(.error("language '\(code)' must be a lower-case ISO 639 code such as 'fr' or 'en'",
                                              at: reader.location(of: mapping["languages"] ?? mapping["language"])))
+        }
+        var languagePaths: [String: String] = [:]
+        if let node = mapping["language_paths"], let paths = reader.mapping(node, what: "'language_paths'") {
+            for (key, value) in paths.pairs {
+                guard let lang = key.string, let folder = value.string else { continue }
+                if !languages.contains(lang) || lang == language {
+                    reader.diagnostics.append(.error("language_paths: '\(lang)' is not one of the site's other languages (\(languages.dropFirst().joined(separator: ", ")))",
+                                                     at: reader.location(of: key)))
+                } else if !Slug.isValid(folder) {
+                    reader.diagnostics.append(.error("language_paths: the folder of '\(lang)' must be lower-case letters, digits and hyphens, like '\(lang)'",
+                                                     at: reader.location(of: value)))
+                } else if let other = languagePaths.first(where: { $0.value == folder })?.key {
+                    reader.diagnostics.append(.error("language_paths: '\(lang)' and '\(other)' have the same folder '\(folder)'",
+                                                     at: reader.location(of: value)))
+                } else {
+                    languagePaths[lang] = folder
+                }
+            }
         }
         var navigation: [SiteConfiguration.NavigationLink] = []
         for item in reader.mappingList(mapping, "navigation", what: what) {
@@ -224,6 +242,7 @@ public struct ContentLoader: Sendable {
             navigation: navigation,
             unsafeHTML: reader.bool(mapping, "unsafe_html") ?? false,
             citationWords: words)
+        fallback.languagePaths = languagePaths
         return fallback
     }
 

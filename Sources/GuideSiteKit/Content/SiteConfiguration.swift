@@ -1,7 +1,7 @@
 /// The portal's settings, read from `Content/site.yaml`.
 ///
 /// The key names are the authors' contract: `title`, `description`, `base_url`, `language`,
-/// `languages`, `regulator`, `theme`, `navigation`, `unsafe_html`, `citations`.
+/// `languages`, `language_paths`, `regulator`, `theme`, `navigation`, `unsafe_html`, `citations`.
 public struct SiteConfiguration: Sendable {
     public var title: String
     public var description: String
@@ -19,6 +19,13 @@ public struct SiteConfiguration: Sendable {
     public var unsafeHTML: Bool
     /// Words that introduce citations in running text (data, so a regulator can add its own).
     public var citationWords: CitationWords
+    /// The folder of each language other than the default (`en` → `en/` unless `language_paths` says otherwise).
+    public var languagePaths: [String: String] = [:]
+
+    /// Where the pages of `language` live: the default language at the root, the others in their folder.
+    public func routes(for language: String) -> Routes {
+        Routes(language: language, prefix: language == self.language ? "" : (languagePaths[language] ?? language) + "/")
+    }
 
     /// One entry of the header navigation.
     public struct NavigationLink: Sendable, Hashable {

@@ -64,7 +64,7 @@ public struct PageRenderer: Sendable {
     func render(_ job: PageJob) -> String? {
         let language = job.language
         let loc = locale(language)
-        let routes = Routes(language: language, isDefault: language == site.site.language)
+        let routes = site.site.routes(for: language)
         let isNotFound = job.template == "not-found"
         let root = isNotFound ? basePath : Routes.root(from: job.path)
         func link(_ target: String) -> String {
@@ -86,7 +86,7 @@ public struct PageRenderer: Sendable {
         }
         let translations = job.translationKey.flatMap { site.translations[$0] } ?? [:]
         context["languages"] = site.site.languages.map { lang -> [String: Any] in
-            let target = translations[lang] ?? Routes(language: lang, isDefault: lang == site.site.language).home
+            let target = translations[lang] ?? site.site.routes(for: lang).home
             return ["lang": lang, "name": locale(lang)["language_name"], "url": link(target), "current": lang == language]
         }
         context["alternates"] = translations.keys.sorted().map { ["lang": $0, "url": absolute(translations[$0] ?? "")] }
@@ -95,6 +95,7 @@ public struct PageRenderer: Sendable {
         context["home_url"] = link(routes.home)
         context["breadcrumbs"] = job.breadcrumbs.map { ["title": $0.0, "url": link($0.1)] }
         context["year"] = String(site.latestDate?.year ?? 2026)
+        if language == "fr" { context = Self.typeset(context) }
         return theme.render(job.template, context)
     }
 
@@ -135,7 +136,7 @@ public struct PageRenderer: Sendable {
         }
         func provisionLink(_ key: ProvisionKey, from page: String) -> [String: Any] {
             ["label": directory.label(of: key, language: language, locale: loc),
-             "url": Routes.relative(from: page, to: directory.path(of: key, from: language, routesFor: { Routes(language: $0, isDefault: $0 == site.site.language) }))]
+             "url": Routes.relative(from: page, to: directory.path(of: key, from: language, routesFor: site.site.routes(for:)))]
         }
         func neighbours(_ context: inout [String: Any], prev: (String, String)?, next: (String, String)?, from page: String) {
             if let prev { context["prev"] = ["title": prev.0, "url": Routes.relative(from: page, to: prev.1)] }
@@ -176,7 +177,7 @@ public struct PageRenderer: Sendable {
             for code in byCode.keys.sorted() {
                 let keys = byCode[code] ?? []
                 groups.append(["title": directory.code(code, language: language)?.title ?? code,
-                               "url": Routes.relative(from: page, to: directory.path(of: .code(code), from: language, routesFor: { Routes(language: $0, isDefault: $0 == site.site.language) })),
+                               "url": Routes.relative(from: page, to: directory.path(of: .code(code), from: language, routesFor: site.site.routes(for:))),
                                "items": keys.filter { if case .code = $0 { return false } else { return true } }.map { provisionLink($0, from: page) }])
             }
             var context: [String: Any] = ["article": [
@@ -371,6 +372,32 @@ public struct PageRenderer: Sendable {
             }
         }
         return titles
+    }
+
+    /// Context keys whose values are URLs, identifiers or HTML already typeset by the Markdown renderer.
+    static let untypesetKeys: Set<String> = [
+        "url", "canonical", "root", "assets", "search_url", "feed_url", "home_url", "source_url", "code_url", "section_url",
+        "lang", "kind", "anchor", "date_iso", "updated_iso", "body", "html", "text", "year", "number",
+    ]
+
+    /// French spacing (no-break spaces before `: ; ! ?` and inside `« »`) for every text of a
+    /// page's context: titles, summaries, citing sentences, interface strings.
+    static func typeset(_ context: [String: Any]) -> [String: Any] {
+        var out = context
+        for (key, value) in context where !untypesetKeys.contains(key) {
+            out[key] = typeset(value)
+        }
+        return out
+    }
+
+    static func typeset(_ value: Any) -> Any {
+        switch value {
+        case let s as String: FrenchTypography.apply(to: s)
+        case let d as [String: Any]: typeset(d)
+        case let a as [[String: Any]]: a.map { typeset($0) }
+        case let a as [Any]: a.map { typeset($0) }
+        default: value
+        }
     }
 
     /// `<p>text</p>\n` → `text`, for one-paragraph list items.

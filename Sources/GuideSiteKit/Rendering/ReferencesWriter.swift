@@ -41,7 +41,7 @@ public struct ReferencesWriter: Sendable {
                     for s in c.code.sections {
                         let key = ProvisionKey.section(code: c.code.id, number: s.number)
                         nodes[key.description] = Node(id: key.description, kind: "section", title: s.title,
-                                                      url: base + site.directory.path(of: key, from: lang, routesFor: { Routes(language: $0, isDefault: $0 == site.site.language) }),
+                                                      url: base + site.directory.path(of: key, from: lang, routesFor: site.site.routes(for:)),
                                                       language: lang)
                     }
                 }

@@ -1,18 +1,23 @@
 /// Where every page of one language lives in the output, as site-relative directory paths.
 ///
-/// The default language is at the root; others under `<lang>/` (`en/articles/…`).
+/// The default language is at the root; others in their folder (`en/articles/…`, see
+/// ``SiteConfiguration/routes(for:)`` and `language_paths` in site.yaml).
 /// Pages are folders with an `index.html`, so URLs end with `/`.
 public struct Routes: Sendable, Hashable {
     public var language: String
     /// `""` for the default language, `"en/"` for English.
     public var prefix: String
 
-    public init(language: String, isDefault: Bool) {
+    /// The routes of `language` under `prefix` (`""` or a folder ending with `/`).
+    ///
+    /// Sites get theirs from ``SiteConfiguration/routes(for:)``.
+    public init(language: String, prefix: String) {
         self.language = language
-        self.prefix = isDefault ? "" : "\(language)/"
+        self.prefix = prefix
     }
 
-    private var english: Bool { language == "en" }
+    /// French folder names for French; English ones for every other language.
+    private var english: Bool { language != "fr" }
 
     public var home: String { prefix }
     public var articles: String { prefix + "articles/" }

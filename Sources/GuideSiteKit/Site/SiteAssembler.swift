@@ -37,10 +37,7 @@ public struct SiteAssembler: Sendable {
             }
         }
         let finder = finderFactory(directory, site)
-        let routesByLanguage = Dictionary(uniqueKeysWithValues: site.languages.map {
-            ($0, Routes(language: $0, isDefault: $0 == site.language))
-        })
-        let routesFor: @Sendable (String) -> Routes = { routesByLanguage[$0] ?? Routes(language: $0, isDefault: false) }
+        let routesFor: @Sendable (String) -> Routes = { site.routes(for: $0) }
         let parser = MarkdownParser()
 
         var editions: [Edition] = []

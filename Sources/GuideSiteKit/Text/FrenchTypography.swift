@@ -8,13 +8,11 @@ public enum FrenchTypography {
 
     /// Returns `text` with French spacing applied.
     public static func apply(to text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var needs = false
-        for s in scalars where s == ";" || s == ":" || s == "!" || s == "?" || s == "«" || s == "»" {
-            needs = true
-            break
+        // « and » are C2 AB and C2 BB in UTF-8.
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else {
+            return text
         }
-        guard needs else { return text }
+        let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, scalar) in scalars.enumerated() {
             switch scalar {
