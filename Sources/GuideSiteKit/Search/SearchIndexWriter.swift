@@ -46,45 +46,14 @@ public struct SearchIndexWriter: Sendable {
             if (a.section ?? "") != (b.section ?? "") { return (a.section ?? "") < (b.section ?? "") }
             return a.title < b.title
         }
-        let analyzer = TextAnalyzer(language: language)
         let n = docs.count
-
-        // Weighted term frequencies per document, and document lengths.
-        var docTerms: [[Int32: Double]] = []
-        docTerms.reserveCapacity(n)
-        var lengths: [Double] = []
-        lengths.reserveCapacity(n)
-        for doc in docs {
-            var tf: [Int32: Double] = [:]
-            var length = 0
-            func add(_ text: String, _ w: Double) {
-                analyzer.forEachTerm(in: text) { p, a in
-                    tf[p, default: 0] += w
-                    if a >= 0 { tf[a, default: 0] += w }
-                    length += 1
-                }
-            }
-            let titleText = doc.titleText.isEmpty ? doc.title : doc.titleText
-            add(titleText, weights.title)
-            if doc.title != titleText { add(doc.title, weights.headings) }
-            add(doc.section ?? "", weights.headings)
-            add(doc.headingsText, weights.headings)
-            add(doc.tags.joined(separator: " "), weights.tags)
-            add(doc.summaryText, weights.summary)
-            add(doc.bodyText, weights.body)
-            let own = doc.kind == .provision ? ownNumber(doc) : nil
-            for c in doc.citations {
-                add(c, c == own ? weights.ownProvision : weights.citation)
-            }
-            docTerms.append(tf)
-            lengths.append(Double(max(length, 1)))
-        }
+        let (vocabulary, docTerms, lengths) = analyze(docs, language: language)
         let avg = n > 0 ? lengths.reduce(0, +) / Double(n) : 1
 
         // Postings, by term string.
-        var df = [Int](repeating: 0, count: analyzer.vocabularyCount)
+        var df = [Int](repeating: 0, count: vocabulary.count)
         for tf in docTerms { for t in tf.keys { df[Int(t)] += 1 } }
-        var postings = [[Int32]](repeating: [], count: analyzer.vocabularyCount)
+        var postings = [[Int32]](repeating: [], count: vocabulary.count)
         for (d, tf) in docTerms.enumerated() {
             let norm = k1 * (1 - b + b * lengths[d] / avg)
             for (t, f) in tf {
@@ -98,7 +67,7 @@ public struct SearchIndexWriter: Sendable {
         var terms: [(String, Int)] = []
         terms.reserveCapacity(postings.count)
         for id in 0..<postings.count where !postings[id].isEmpty {
-            terms.append((analyzer.term(Int32(id)), id))
+            terms.append((vocabulary[id], id))
         }
         terms.sort { $0.0 < $1.0 }
 
@@ -194,9 +163,74 @@ public struct SearchIndexWriter: Sendable {
         return files
     }
 
+    /// Weighted term frequencies and lengths of `docs`, analysed on every core: each chunk of
+    /// documents has its own analyzer (and word cache); their vocabularies are merged after.
+    func analyze(_ docs: [SearchDocument], language: SearchLanguage) -> (vocabulary: [String], terms: [[Int32: Double]], lengths: [Double]) {
+        let chunkSize = max(16, docs.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let chunks = stride(from: 0, to: docs.count, by: chunkSize).map { Array(docs[$0..<min($0 + chunkSize, docs.count)]) }
+        let weights = self.weights
+        let analyzed = chunks.parallelMap(chunkSize: 1) { chunk -> (vocabulary: [String], terms: [[Int32: Double]], lengths: [Double]) in
+            let analyzer = TextAnalyzer(language: language)
+            var terms: [[Int32: Double]] = []
+            var lengths: [Double] = []
+            terms.reserveCapacity(chunk.count)
+            lengths.reserveCapacity(chunk.count)
+            for doc in chunk {
+                var tf: [Int32: Double] = [:]
+                var length = 0
+                func add(_ text: String, _ w: Double) {
+                    analyzer.forEachTerm(in: text) { p, a in
+                        tf[p, default: 0] += w
+                        if a >= 0 { tf[a, default: 0] += w }
+                        length += 1
+                    }
+                }
+                let titleText = doc.titleText.isEmpty ? doc.title : doc.titleText
+                add(titleText, weights.title)
+                if doc.title != titleText { add(doc.title, weights.headings) }
+                add(doc.section ?? "", weights.headings)
+                add(doc.headingsText, weights.headings)
+                add(doc.tags.joined(separator: " "), weights.tags)
+                add(doc.summaryText, weights.summary)
+                add(doc.bodyText, weights.body)
+                let own = doc.kind == .provision ? Self.ownNumber(doc) : nil
+                for c in doc.citations {
+                    add(c, c == own ? weights.ownProvision : weights.citation)
+                }
+                terms.append(tf)
+                lengths.append(Double(max(length, 1)))
+            }
+            return ((0..<analyzer.vocabularyCount).map { analyzer.term(Int32($0)) }, terms, lengths)
+        }
+        // One vocabulary: each chunk's term ids mapped to global ones.
+        var vocabulary: [String] = []
+        var ids: [String: Int32] = [:]
+        var terms: [[Int32: Double]] = []
+        var lengths: [Double] = []
+        terms.reserveCapacity(docs.count)
+        lengths.reserveCapacity(docs.count)
+        for chunk in analyzed {
+            let map = chunk.vocabulary.map { term -> Int32 in
+                if let id = ids[term] { return id }
+                let id = Int32(vocabulary.count)
+                vocabulary.append(term)
+                ids[term] = id
+                return id
+            }
+            for tf in chunk.terms {
+                var global: [Int32: Double] = [:]
+                global.reserveCapacity(tf.count)
+                for (t, f) in tf { global[map[Int(t)]] = f }
+                terms.append(global)
+            }
+            lengths += chunk.lengths
+        }
+        return (vocabulary, terms, lengths)
+    }
+
     /// The provision number of a provision page: the first citation found in
     /// its title, else its first citation.
-    func ownNumber(_ doc: SearchDocument) -> String? {
+    static func ownNumber(_ doc: SearchDocument) -> String? {
         let title = doc.titleText.isEmpty ? doc.title : doc.titleText
         return doc.citations.first { title.contains($0) } ?? doc.citations.first
     }
