@@ -113,7 +113,8 @@ public struct ContentScaffolder: Sendable {
         }
     }
 
-    func displayPath(_ url: URL) -> String {
+    /// A path as the user sees it: relative to ``displayBase`` when inside it.
+    public func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path

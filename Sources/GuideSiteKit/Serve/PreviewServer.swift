@@ -1,0 +1,291 @@
+import Foundation
+import FlyingFox
+import FlyingSocks
+
+/// `guidesite serve`: builds the site into a temporary folder, serves it on a loopback address,
+/// rebuilds when the content or theme changes, and makes open pages reload themselves.
+///
+/// - The output folder of `build` is never touched: each build goes to `site-<n>` inside a
+///   temporary folder, which ``stop()`` removes.
+/// - A failed build keeps the last good site served, with the diagnostics drawn over its pages
+///   (or on a page of their own before any build has succeeded).
+/// - Pages get `<script src="/__guidesite/reload.js">`, which long-polls `/__guidesite/events`.
+///
+/// Use: `let url = try await server.start()`, then `await server.stop()`.
+public actor PreviewServer {
+    /// What to build and where to listen.
+    public nonisolated let options: ServeOptions
+    /// The temporary folder holding the builds; it exists between ``start()`` and ``stop()``.
+    public nonisolated let temporaryFolder: URL
+
+    private let state = PreviewState()
+    private let events: @Sendable (PreviewEvent) -> Void
+    private var http: HTTPServer?
+    private var httpTask: Task<Void, Never>?
+    private var watchTask: Task<Void, Never>?
+    private var buildCount = 0
+    private var builtFolders: [URL] = []
+    private var baseURL: String?
+
+    /// Creates a server; nothing happens before ``start()``.
+    ///
+    /// - Parameters:
+    ///   - options: what to build, where to listen, how often to look for changes.
+    ///   - events: called (from any thread) as builds start and end, for the terminal.
+    public init(options: ServeOptions, events: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
+        self.options = options
+        self.events = events
+        self.temporaryFolder = options.temporaryParent.standardizedFileURL
+            .appendingPathComponent("guidesite-serve-\(UUID().uuidString.lowercased())", isDirectory: true)
+    }
+
+    /// Listens, builds the site once, then watches for changes.
+    ///
+    /// - Returns: the site's address, e.g. `http://127.0.0.1:8080/`.
+    /// - Throws: ``ServeError`` when the address is not loopback, the port is taken or the temporary
+    ///   folder cannot be made; nothing is left behind then. Content errors do not throw: they are served.
+    @discardableResult
+    public func start() async throws -> URL {
+        if let baseURL, let url = URL(string: baseURL) { return url }   // already started
+        guard ServeOptions.isLoopback(options.host) else { throw ServeError.notLoopback(host: options.host) }
+        do {
+            try FileManager.default.createDirectory(at: temporaryFolder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ServeError.temporaryFolder(path: temporaryFolder.path, reason: error.localizedDescription)
+        }
+        let port: UInt16
+        do {
+            port = try await listen()
+        } catch {
+            try? FileManager.default.removeItem(at: temporaryFolder)
+            throw error
+        }
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        let base = "http://\(authority)\(options.mountPath)"
+        baseURL = base
+        let initial = FolderSnapshot.take(of: options.watchedFolders)
+        await rebuild(changed: [])
+        let interval = options.pollInterval
+        watchTask = Task { await self.watch(from: initial, every: interval) }
+        let url = URL(string: base) ?? URL(fileURLWithPath: "/")
+        events(.listening(url, watching: options.watchedFolders.map { displayPath($0.path) }))
+        return url
+    }
+
+    /// Stops watching, answers waiting pages, closes the server and removes the temporary folder.
+    ///
+    /// A build in progress is finished first, so nothing writes into the folder as it goes.
+    public func stop() async {
+        watchTask?.cancel()
+        await watchTask?.value
+        watchTask = nil
+        await state.stop()
+        if let http { await http.stop(timeout: 0) }
+        await httpTask?.value
+        http = nil
+        httpTask = nil
+        try? FileManager.default.removeItem(at: temporaryFolder)
+        baseURL = nil
+    }
+
+    /// What is served now.
+    public func snapshot() async -> PreviewSnapshot {
+        await state.snapshot
+    }
+
+    /// Waits until a build finishes after `generation` (or `timeout` passes): for tests and tools.
+    public func waitForBuild(after generation: Int, timeout: Duration) async -> PreviewSnapshot {
+        await state.waitForChange(after: generation, timeout: timeout)
+    }
+
+    // MARK: Listening
+
+    /// Starts the HTTP server and returns the port it listens on.
+    private func listen() async throws -> UInt16 {
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        let display = host.contains(":") ? "[\(host)]:\(options.port)" : "\(host):\(options.port)"
+        let address: any SocketAddress
+        do {
+            address = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: options.port)
+                                         : try sockaddr_in.inet(ip4: host, port: options.port)
+        } catch {
+            throw ServeError.cannotListen(address: display, reason: "not an IP address")
+        }
+        let handler = PreviewHTTPHandler(state: state, responder: SiteResponder(mountPath: options.mountPath),
+                                         longPollTimeout: options.longPollTimeout)
+        // A handler may take as long as a long poll, and then some: the machine may be busy.
+        let handlerTimeout = Double(options.longPollTimeout.components.seconds) + 60
+        let config = HTTPServer.Configuration(address: address, timeout: handlerTimeout, logger: DisabledLogger.disabled)
+        let server = HTTPServer(config: config, handler: handler)
+        let failure = StartFailure()
+        http = server
+        httpTask = Task {
+            do {
+                try await server.run()
+            } catch {
+                await failure.set(error)
+            }
+        }
+        let clock = ContinuousClock()
+        // Binding fails at once (and ends the run, caught below); only a very busy machine takes long.
+        let deadline = clock.now.advanced(by: .seconds(120))
+        while clock.now < deadline {
+            if await server.isListening, let bound = await server.listeningAddress {
+                switch bound {
+                case let .ip4(_, port), let .ip6(_, port): return port
+                case .unix: break
+                }
+            }
+            if let error = await failure.error {
+                httpTask = nil
+                http = nil
+                throw ServeError.cannotListen(address: display, reason: Self.reason(error))
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        await server.stop()
+        throw ServeError.cannotListen(address: display, reason: "the server did not start in time")
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let socketError = error as? SocketError, case let .failed(_, errno, message) = socketError {
+            return "\(message) (errno \(errno))"
+        }
+        return error.localizedDescription
+    }
+
+    // MARK: Building
+
+    /// Polls the watched folders; when they change and then stay still for a moment, rebuilds.
+    private func watch(from initial: FolderSnapshot, every interval: Duration) async {
+        var last = initial
+        let folders = options.watchedFolders
+        let settle = min(interval, .milliseconds(100))
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            var current = FolderSnapshot.take(of: folders)
+            guard current != last else { continue }
+            // An editor may save in several writes: wait until two looks agree (a second at most).
+            for _ in 0..<10 {
+                do { try await Task.sleep(for: settle) } catch { return }
+                let again = FolderSnapshot.take(of: folders)
+                if again == current { break }
+                current = again
+            }
+            let changed = current.changes(since: last)
+            last = current
+            await rebuild(changed: changed.map(displayPath))
+        }
+    }
+
+    /// Builds into a new `site-<n>` folder and publishes the outcome.
+    private func rebuild(changed: [String]) async {
+        buildCount += 1
+        let folder = temporaryFolder.appendingPathComponent("site-\(buildCount)", isDirectory: true)
+        var build = options.build
+        build.output = folder
+        build.baseURL = baseURL
+        build.progress = nil
+        if !changed.isEmpty { events(.rebuilding(changed: changed)) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome = await Self.run(SiteBuilder(options: build))
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        switch outcome {
+        case let .success(result) where result.written:
+            prune(keeping: folder)
+            await state.publishSuccess(root: folder)
+            events(.built(result, seconds: seconds))
+        case let .success(result):
+            await state.publishFailure(result.diagnostics)
+            events(.failed(result.diagnostics, seconds: seconds))
+        case let .failure(error):
+            let message = error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description
+            let diagnostics = [Diagnostic.error(message, at: nil)]
+            await state.publishFailure(diagnostics)
+            events(.failed(diagnostics, seconds: seconds))
+        }
+    }
+
+    /// Removes the builds before the previous one (a page being read from it is left to finish).
+    private func prune(keeping current: URL) {
+        builtFolders.append(current)
+        while builtFolders.count > 2 {
+            try? FileManager.default.removeItem(at: builtFolders.removeFirst())
+        }
+    }
+
+    /// The queue builds run on, off the cooperative pool: a build blocks its thread for a while.
+    private static let buildQueue = DispatchQueue(label: "guidesite.serve.build")
+
+    private static func run(_ builder: SiteBuilder) async -> Result<BuildResult, GuideSiteError> {
+        await withCheckedContinuation { continuation in
+            buildQueue.async {
+                do {
+                    continuation.resume(returning: .success(try builder.build()))
+                } catch let error as GuideSiteError {
+                    continuation.resume(returning: .failure(error))
+                } catch {
+                    continuation.resume(returning: .failure(.unwritable(path: builder.options.output.path,
+                                                                        reason: error.localizedDescription)))
+                }
+            }
+        }
+    }
+
+    private func displayPath(_ path: String) -> String {
+        let base = options.build.displayBase.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// The error that ended the HTTP server's run, if any (it ends before listening when the port is taken).
+private actor StartFailure {
+    private(set) var error: (any Error)?
+    func set(_ error: any Error) { self.error = error }
+}
+
+/// Adapts ``SiteResponder`` and the long-poll endpoint to FlyingFox.
+struct PreviewHTTPHandler: HTTPHandler {
+    let state: PreviewState
+    let responder: SiteResponder
+    let longPollTimeout: Duration
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let rawPath = request.target.path(percentEncoded: true)
+        let served: ServedResponse
+        if rawPath == PreviewAssets.prefix + "events", request.method == .GET || request.method == .HEAD {
+            let since = request.query.first { $0.name == "since" }.flatMap { Int($0.value) } ?? -1
+            let snapshot = await state.waitForChange(after: since, timeout: longPollTimeout)
+            served = responder.respond(method: request.method.rawValue, rawPath: rawPath, snapshot: snapshot)
+        } else {
+            served = responder.respond(method: request.method.rawValue, rawPath: rawPath, snapshot: await state.snapshot)
+        }
+        var headers = HTTPHeaders()
+        for (name, value) in served.headers { headers[HTTPHeader(name)] = value }
+        if request.method == .HEAD {
+            headers[.contentLength] = String(served.body.count)
+            return HTTPResponse(statusCode: Self.status(served.status), headers: headers, body: Data())
+        }
+        return HTTPResponse(statusCode: Self.status(served.status), headers: headers, body: served.body)
+    }
+
+    static func status(_ code: Int) -> HTTPStatusCode {
+        switch code {
+        case 200: .ok
+        case 301: .movedPermanently
+        case 302: .found
+        case 400: .badRequest
+        case 403: .forbidden
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 500: .internalServerError
+        case 503: .serviceUnavailable
+        default: HTTPStatusCode(code, phrase: "Status \(code)")
+        }
+    }
+}

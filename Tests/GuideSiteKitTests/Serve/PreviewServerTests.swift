@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import GuideSiteKit
+
+@Suite("guidesite serve, over a real socket")
+struct PreviewServerTests {
+    /// A server on a free port over a copy of the basic fixture, checking for changes every 50 ms.
+    func makeServer(_ site: TemporarySite, host: String = "127.0.0.1", port: UInt16 = 0) -> PreviewServer {
+        PreviewServer(options: ServeOptions(build: site.options, host: host, port: port, pollInterval: .milliseconds(50),
+                                            temporaryParent: site.folder, longPollTimeout: .seconds(5)))
+    }
+
+    @Test func servesRebuildsReloadsShowsErrorsAndLeavesNothingBehind() async throws {
+        let site = try TemporarySite(fixture: "basic")
+        let server = makeServer(site)
+        let base = try await server.start()
+        do {
+            try await exercise(server, at: base, site: site)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+        #expect(!FileManager.default.fileExists(atPath: server.temporaryFolder.path), "the temporary folder is removed")
+        #expect(!site.exists(""), "Output/ is never written")
+        await #expect(throws: (any Error).self, "nothing listens any more") {
+            _ = try await HTTPTestClient.get(base)
+        }
+    }
+
+    func exercise(_ server: PreviewServer, at base: URL, site: TemporarySite) async throws {
+        let port = try #require(base.port.map(UInt16.init))
+        #expect(base.absoluteString == "http://127.0.0.1:\(port)/")
+        #expect(FileManager.default.fileExists(atPath: server.temporaryFolder.path))
+
+        // Pages, folders, assets and the 404 page.
+        let home = try await HTTPTestClient.get(base)
+        #expect(home.status == 200)
+        #expect(home.type == "text/html; charset=utf-8")
+        #expect(home.text.contains("<script defer src=\"/__guidesite/reload.js?g=1\"></script>"))
+        let article = try await HTTPTestClient.get(try #require(URL(string: "articles/premier/", relativeTo: base)))
+        #expect(article.status == 200, "a folder URL is answered with its index.html")
+        #expect(article.text.contains("Premier article"))
+        // (FoundationNetworking drops the slash of a relative Location, so this one is checked raw.)
+        let slashless = try await HTTPTestClient.raw(port: port, target: "/articles/premier")
+        #expect(slashless.status == 301)
+        #expect(slashless.text.contains("Location: /articles/premier/\r\n"))
+        let css = try await HTTPTestClient.get(try #require(URL(string: "assets/css/site.css", relativeTo: base)))
+        #expect(css.status == 200)
+        #expect(css.type == "text/css; charset=utf-8")
+        let script = try await HTTPTestClient.get(try #require(URL(string: "__guidesite/reload.js", relativeTo: base)))
+        #expect(script.type == "text/javascript; charset=utf-8")
+        let missing = try await HTTPTestClient.get(try #require(URL(string: "articles/absent/", relativeTo: base)))
+        #expect(missing.status == 404)
+        #expect(missing.text.contains("class=\"kind-not-found\""), "the site's own 404 page")
+
+        // Nothing outside the served folder, however the path is written.
+        for target in ["/../../../../../../etc/passwd", "/articles/../../Content/site.yaml", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                       "/..%2f..%2f..%2fetc%2fpasswd"] {
+            let response = try await HTTPTestClient.raw(port: port, target: target)
+            #expect(response.status == 403 || response.status == 404, "\(target) → \(response.status)")
+            #expect(!response.text.contains("root:"), "\(target) leaked a file")
+            #expect(!response.text.contains("base_url"), "\(target) leaked the content")
+        }
+        let encoded = try await HTTPTestClient.get(try #require(URL(string: "%2e%2e/%2e%2e/etc/passwd", relativeTo: base)))
+        #expect(encoded.status == 403 || encoded.status == 404)
+
+        // An edit: the waiting page hears of it, and the rebuilt page has the change.
+        async let event = HTTPTestClient.waitForBuild(at: base, after: 1)
+        try site.write("articles/premier.md", try fixtureArticle().replacingOccurrences(of: "Encore.", with: "Texte révisé pendant la prévisualisation."))
+        let rebuilt = try await event
+        #expect(rebuilt["generation"] as? Int == 2)
+        #expect(rebuilt["ok"] as? Bool == true)
+        let revised = try await HTTPTestClient.get(try #require(URL(string: "articles/premier/", relativeTo: base)))
+        #expect(revised.text.contains("Texte révisé pendant la prévisualisation."))
+        #expect(revised.text.contains("reload.js?g=2"))
+
+        // An error: the last good page stays, with the errors over it.
+        try site.write("articles/premier.md", try fixtureArticle().replacingOccurrences(of: "Encore.", with: "Voir l'article 3.09.99."))
+        let failed = try await HTTPTestClient.waitForBuild(at: base, after: 2)
+        #expect(failed["ok"] as? Bool == false)
+        #expect(failed["errors"] as? Int == 1)
+        let shown = try await HTTPTestClient.get(try #require(URL(string: "articles/premier/", relativeTo: base)))
+        #expect(shown.text.contains("class=\"guidesite-errors\""))
+        #expect(shown.text.contains("Content/articles/premier.md:17:"))
+        #expect(shown.text.contains("unknown article 3.09.99 of code &#39;dentistes&#39;"))
+        #expect(shown.text.contains("Texte révisé pendant la prévisualisation."), "the last good site is still served")
+
+        // Fixed again: the panel goes away.
+        try site.write("articles/premier.md", try fixtureArticle())
+        let fixed = try await HTTPTestClient.waitForBuild(at: base, after: 3)
+        #expect(fixed["ok"] as? Bool == true)
+        let clean = try await HTTPTestClient.get(try #require(URL(string: "articles/premier/", relativeTo: base)))
+        #expect(!clean.text.contains("guidesite-errors"))
+        #expect(clean.text.contains("Encore."))
+        let builds = try FileManager.default.contentsOfDirectory(atPath: server.temporaryFolder.path).filter { $0.hasPrefix("site-") }
+        #expect(builds.count <= 2, "old builds are pruned: \(builds)")
+    }
+
+    func fixtureArticle() throws -> String {
+        try String(contentsOf: Repository.fixtures.appendingPathComponent("sites/basic/articles/premier.md"), encoding: .utf8)
+    }
+
+    @Test func aSitePathFromTheBaseURLIsServedThereAndAtTheRoot() async throws {
+        let site = try TemporarySite(fixture: "basic")
+        var options = site.options
+        options.baseURL = "https://essai.example.org/guide/"
+        let server = PreviewServer(options: ServeOptions(build: options, port: 0, temporaryParent: site.folder))
+        let base = try await server.start()
+        do {
+            try await checkMounted(at: base)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    func checkMounted(at base: URL) async throws {
+        #expect(base.path == "/guide")
+        #expect(base.absoluteString.hasSuffix("/guide/"))
+        let mounted = try await HTTPTestClient.get(try #require(URL(string: "articles/premier/", relativeTo: base)))
+        #expect(mounted.text.contains("Premier article"))
+        let port = try #require(base.port)
+        let rootless = try await HTTPTestClient.get(try #require(URL(string: "http://127.0.0.1:\(port)/articles/premier/")))
+        #expect(rootless.text.contains("Premier article"))
+        let notFound = try await HTTPTestClient.get(try #require(URL(string: "http://127.0.0.1:\(port)/guide/absent/")))
+        #expect(notFound.status == 404)
+        #expect(notFound.text.contains("href=\"/guide/"), "the 404 page links under the mount path")
+    }
+
+    @Test func aTakenPortIsAnErrorAndLeavesNothingBehind() async throws {
+        let site = try TemporarySite(fixture: "basic")
+        let first = makeServer(site)
+        let base = try await first.start()
+        let second = makeServer(site, port: UInt16(try #require(base.port)))
+        await #expect(throws: ServeError.self) { try await second.start() }
+        #expect(!FileManager.default.fileExists(atPath: second.temporaryFolder.path))
+        await first.stop()
+    }
+
+    @Test func onlyLoopbackAddresses() async throws {
+        let site = try TemporarySite(fixture: "basic")
+        let server = makeServer(site, host: "0.0.0.0")
+        await #expect(throws: ServeError.notLoopback(host: "0.0.0.0")) { try await server.start() }
+        #expect(!FileManager.default.fileExists(atPath: server.temporaryFolder.path))
+        #expect(ServeOptions.isLoopback("127.0.0.1"))
+        #expect(ServeOptions.isLoopback("127.1.2.3"))
+        #expect(ServeOptions.isLoopback("::1"))
+        #expect(ServeOptions.isLoopback("localhost"))
+        #expect(!ServeOptions.isLoopback("192.168.1.10"))
+        #expect(!ServeOptions.isLoopback("127.0.0.256"))
+        #expect(!ServeOptions.isLoopback("example.org"))
+    }
+}
