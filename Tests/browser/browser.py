@@ -5,7 +5,6 @@ takes full-page screenshots and runs axe-core."""
 import base64
 import os
 import shutil
-import time
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -26,12 +25,11 @@ def find(*names):
     raise RuntimeError("none of %s is installed (scripts/install-browser-deps.sh installs them)" % ", ".join(names))
 
 
-class ConsoleError(Exception):
-    pass
-
-
 class Browser:
     def __init__(self, log_dir):
+        # Debian's chromium and chromedriver are given by path: Selenium Manager must not go looking
+        # for (or downloading) others.
+        os.environ.setdefault("SE_OFFLINE", "true")
         options = webdriver.ChromeOptions()
         options.binary_location = find("chromium", "/usr/bin/chromium")
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -83,7 +81,7 @@ class Browser:
     def click(self, element):
         """Clicks a link and waits until the next page is loaded."""
         old = self.url
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
         element.click()
         self.wait_for_url_change(old)
 
@@ -151,10 +149,10 @@ class Browser:
             return out.slice(0, 5);""")
 
     def screenshot(self, path, max_height=7000):
-        metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
-        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        # After a viewport change, let the page lay itself out again before measuring it.
+        self.driver.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))")
         width = self.viewport_width()
-        height = min(int(size["height"]) + 1, max_height)
+        height = min(int(self.js("return document.documentElement.scrollHeight")), max_height)
         shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
             "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})

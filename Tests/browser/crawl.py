@@ -66,7 +66,7 @@ def fetch(url):
 
 
 def xml_refs(body):
-    """<loc> of a sitemap, <link href> and <id> (when a URL) of an Atom feed."""
+    """<loc> of a sitemap, <link href> of an Atom feed; None when the XML is not well-formed."""
     try:
         root = ElementTree.fromstring(body)
     except ElementTree.ParseError:
@@ -128,7 +128,10 @@ def crawl(site, extra_starts=(), workers=8):
                     page.ids, page.kind, page.lang = parser.ids, parser.kind, parser.lang
                     refs = parser.refs
                 elif "xml" in page.ctype:
-                    refs = xml_refs(page.body) or []
+                    refs = xml_refs(page.body)
+                    if refs is None:
+                        result.problems.append("%s is not well-formed XML" % url)
+                        refs = []
                 for tag, ref in refs:
                     ref = ref.strip()
                     if not ref:

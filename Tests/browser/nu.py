@@ -35,6 +35,11 @@ class NuCheck:
         cmd = [java, "-Xss4m", "-jar", vnu_jar(), "--format", "json", "--exit-zero-always"]
         self.process = subprocess.Popen(cmd + self.files, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def result(self):
         """(errors, warnings, files checked): errors and warnings are lines `file:line:col: message`."""
         out, err = self.process.communicate()

@@ -47,6 +47,7 @@ class Nginx:
         self.process = None
 
     def _write_config(self):
+        os.chmod(self.prefix, 0o755)  # nginx's workers may run as another user: let them in
         for sub in ("logs", "tmp", "sites", "empty"):
             os.makedirs(os.path.join(self.prefix, sub), exist_ok=True)
         shutil.copyfile(os.path.join(CONFIG, "nginx.conf"), os.path.join(self.prefix, "nginx.conf"))

@@ -6,6 +6,10 @@
 // opened from disk, internal links ending in `/` (or `/` before `#` or `?`) get `index.html`
 // added, and so do form actions (the header search form). Served pages are left untouched.
 //
+// Search cannot work from disk: browsers refuse the module script of the search page and the
+// reading of its index on file://. There, this script shows the search page's static notice
+// (`#search-file-notice`, hidden otherwise) and puts the query back in the field.
+//
 // This file is loaded as a classic deferred script (`<script defer src=…>`), not as a module:
 // browsers refuse module scripts on file:// pages (no CORS for file URLs), which would defeat
 // the one thing this script is for. It is written so that it also runs unchanged as a module.
@@ -40,7 +44,17 @@
     for (const form of root.querySelectorAll('form[action]')) rewrite(form, 'action');
   }
 
+  function explainSearch() {
+    const notice = document.getElementById('search-file-notice');
+    if (!notice) return;
+    notice.hidden = false;
+    const field = document.getElementById('search-q');
+    const query = new URLSearchParams(location.search).get('q');
+    if (field && query && !field.value) field.value = query;
+  }
+
   function start() {
+    explainSearch();
     rewriteUnder(document);
     // Links added later (search results, for instance) are rewritten as they appear.
     new MutationObserver((records) => {
