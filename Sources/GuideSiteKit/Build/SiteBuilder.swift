@@ -43,6 +43,8 @@ public struct BuildResult: Sendable {
     public var pageCount: Int
     /// Whether the output folder was replaced.
     public var written = false
+    /// How many files were written, left as they were, and removed.
+    public var changes = OutputWriter.Changes()
 }
 
 /// The build as named steps: load → assemble → render → (write).
@@ -122,7 +124,7 @@ public struct SiteBuilder: Sendable {
         var result = try prepare()
         if result.diagnostics.hasErrors { return result }
         options.progress?(.writing(files: result.files.count + result.assets.count))
-        try OutputWriter(output: options.output).write(result.files, copying: result.assets)
+        result.changes = try OutputWriter(output: options.output).write(result.files, copying: result.assets)
         result.written = true
         return result
     }

@@ -2,10 +2,15 @@ import Foundation
 
 /// Writes a built site so that the previous one survives any failure.
 ///
-/// Files go to a staging folder next to the output folder; only when every file is written is
-/// the old output moved aside and the staging folder renamed into place (two renames on one
-/// file system), and the old output removed. If anything fails, the staging folder is removed
-/// and the previous output is left as it was.
+/// - A first build writes into a staging folder next to the output folder, renamed into place
+///   once every file is written.
+/// - A rebuild writes only the files whose bytes changed, each first under a temporary name in
+///   its folder; once all are written they are renamed over the old ones and the files the site
+///   no longer has are removed. If a write fails, the temporary files are removed and the
+///   previous output is left as it was. Unchanged files keep their dates, which deployments
+///   (rsync) and web caches rely on.
+///
+/// Files are written on every core.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -40,14 +45,39 @@ public struct OutputWriter: Sendable {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\0")
     }
 
-    /// Writes every file, then swaps the new site into place.
-    public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)]) throws {
+    /// What a write changed.
+    public struct Changes: Sendable, Hashable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+    }
+
+    /// Writes the site: every file and asset, replacing what the output folder held.
+    @discardableResult
+    public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)]) throws -> Changes {
+        for path in files.map(\.path) + assets.map({ "assets/" + $0.path }) where !Self.isContained(path) {
+            throw GuideSiteError.unsafeOutput(path: path, reason: "the path leaves the output folder")
+        }
+        var all = files
+        for asset in assets {
+            guard let data = FileManager.default.contents(atPath: asset.url.path) else {
+                throw GuideSiteError.unwritable(path: asset.url.path, reason: "the theme file could not be read")
+            }
+            all.append(OutputFile(path: "assets/" + asset.path, bytes: [UInt8](data)))
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
+            return try update(all)
+        }
+        try fresh(all)
+        return Changes(written: all.count)
+    }
+
+    /// A first build: a staging folder renamed into place.
+    func fresh(_ files: [OutputFile]) throws {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).staging-\(pid)", isDirectory: true)
-        let previous = parent.appendingPathComponent(".\(name).previous-\(pid)", isDirectory: true)
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -55,49 +85,119 @@ public struct OutputWriter: Sendable {
         }
         try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for file in files {
-                guard Self.isContained(file.path) else {
-                    throw GuideSiteError.unsafeOutput(path: file.path, reason: "the path leaves the output folder")
-                }
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                guard fm.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                    throw GuideSiteError.unwritable(path: url.path, reason: "the file could not be created")
-                }
+            try Self.createFolders(for: files.map(\.path), in: staging)
+            let failures = files.parallelMap(chunkSize: 16) { file in
+                Self.writeFile(file.bytes, to: staging.appendingPathComponent(file.path).path)
             }
-            for asset in assets {
-                guard Self.isContained(asset.path) else { continue }
-                let url = staging.appendingPathComponent("assets/" + asset.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try fm.copyItem(at: asset.url, to: url)
-            }
-        } catch let error as GuideSiteError {
-            try? fm.removeItem(at: staging)
-            throw error
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw GuideSiteError.unwritable(path: staging.path, reason: error.localizedDescription)
-        }
-        // Swap: old output aside, new in place, old removed.
-        let hadOutput = fm.fileExists(atPath: output.path)
-        do {
-            if hadOutput { try fm.moveItem(at: output, to: previous) }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw GuideSiteError.unwritable(path: output.path, reason: error.localizedDescription)
-        }
-        do {
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
             try fm.moveItem(at: staging, to: output)
         } catch {
-            if hadOutput { try? fm.moveItem(at: previous, to: output) }
             try? fm.removeItem(at: staging)
-            throw GuideSiteError.unwritable(path: output.path, reason: error.localizedDescription)
+            throw Self.wrap(error, path: output.path)
         }
-        if hadOutput { try? fm.removeItem(at: previous) }
+    }
+
+    /// A rebuild: only changed files, all written before any is put in place.
+    func update(_ files: [OutputFile]) throws -> Changes {
+        let fm = FileManager.default
+        let existing = Self.listFiles(in: output)
+        let suffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let base = output.path + "/"
+        // Which files changed: compared with what is there, on every core.
+        let changed = files.parallelMap(chunkSize: 16) { file -> Bool in
+            guard existing.contains(file.path),
+                  let handle = FileHandle(forReadingAtPath: base + file.path) else { return true }
+            defer { try? handle.close() }
+            guard let old = try? handle.readToEnd() else { return true }
+            return old.count != file.bytes.count || !old.elementsEqual(file.bytes)
+        }
+        let toWrite = zip(files, changed).filter(\.1).map(\.0)
+        do {
+            try Self.createFolders(for: toWrite.map(\.path), in: output)
+        } catch {
+            throw Self.wrap(error, path: output.path)
+        }
+        let failures = toWrite.parallelMap(chunkSize: 16) { file in
+            Self.writeFile(file.bytes, to: base + file.path + suffix)
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            for file in toWrite { try? fm.removeItem(atPath: base + file.path + suffix) }
+            throw failure
+        }
+        for file in toWrite where rename(base + file.path + suffix, base + file.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for file in toWrite { try? fm.removeItem(atPath: base + file.path + suffix) }
+            throw GuideSiteError.unwritable(path: base + file.path, reason: reason)
+        }
+        let kept = Set(files.map(\.path))
+        let stale = existing.subtracting(kept).sorted()
+        for path in stale { try? fm.removeItem(atPath: base + path) }
+        Self.removeEmptyFolders(in: output)
+        return Changes(written: toWrite.count, unchanged: files.count - toWrite.count, removed: stale.count)
+    }
+
+    /// Writes bytes to a new file; nil on success, the error otherwise.
+    static func writeFile(_ bytes: [UInt8], to path: String) -> GuideSiteError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let start = buffer.baseAddress else { return 0 }
+                return Glibc.write(fd, start + offset, buffer.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .unwritable(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// Creates the folders the files go in, each once.
+    static func createFolders(for paths: [String], in root: URL) throws {
+        var folders: Set<String> = [""]
+        for path in paths {
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: folder.isEmpty ? root : root.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+    }
+
+    /// The regular files under a folder, as relative paths.
+    static func listFiles(in root: URL) -> Set<String> {
+        var paths: Set<String> = []
+        let base = root.path + "/"
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return paths }
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                paths.insert(relative)
+            }
+        }
+        return paths
+    }
+
+    /// Removes folders left empty by removed pages, deepest first.
+    static func removeEmptyFolders(in root: URL) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: root.path) else { return }
+        var folders: [String] = []
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: root.path + "/" + relative, isDirectory: &isFolder), isFolder.boolValue { folders.append(relative) }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let path = root.path + "/" + folder
+            if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try? fm.removeItem(atPath: path) }
+        }
+    }
+
+    static func wrap(_ error: Error, path: String) -> GuideSiteError {
+        (error as? GuideSiteError) ?? .unwritable(path: path, reason: error.localizedDescription)
     }
 }

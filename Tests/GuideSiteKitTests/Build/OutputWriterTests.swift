@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import GuideSiteKit
+
+/// Writing the output: a rebuild touches only the files whose bytes changed.
+@Suite("Writing the output")
+struct OutputWriterTests {
+    func modificationDate(_ site: TemporarySite, _ path: String) throws -> Date? {
+        try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.modificationDate] as? Date
+    }
+
+    @Test func aRebuildWritesOnlyWhatChangedAndRemovesWhatIsGone() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let first = try site.build()
+        #expect(first.changes.written == first.files.count + first.assets.count)
+        let stamp = Date(timeIntervalSince1970: 1_000_000)
+        for path in ["articles/second/index.html", "articles/premier/index.html"] {
+            try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: site.output.appendingPathComponent(path).path)
+        }
+        try site.write("articles/premier.md", try String(contentsOf: site.content.appendingPathComponent("articles/premier.md"), encoding: .utf8)
+            .replacingOccurrences(of: "Encore.", with: "Encore une fois."))
+        try site.write("articles/tiers.md", "---\ntitle: \"Tiers\"\ndate: 2025-01-01\n---\nTexte.\n")
+        let second = try site.build()
+        #expect(second.written)
+        #expect(try site.read("articles/premier/index.html").contains("Encore une fois."))
+        #expect(try modificationDate(site, "articles/premier/index.html") != stamp, "the edited page is rewritten")
+        #expect(try modificationDate(site, "articles/second/index.html") == stamp, "an unchanged page is left alone")
+        #expect(second.changes.written > 0 && second.changes.unchanged > 0)
+        try site.remove("articles/tiers.md")
+        let third = try site.build()
+        #expect(!site.exists("articles/tiers/index.html"), "a page that is gone is removed")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("articles/tiers").path), "with its folder")
+        #expect(third.changes.removed >= 1)
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.contains("guidesite-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aRebuildEqualsAFreshBuild() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        try site.write("articles/premier.md", "---\ntitle: \"Premier article\"\ndate: 2026-01-10\n---\nRéécrit, art. 3.06.03 du Code de déontologie des dentistes.\n")
+        _ = try site.build()
+        let fresh = try SiteBuilder(options: site.options).prepare()
+        for file in fresh.files {
+            let onDisk = try Data(contentsOf: site.output.appendingPathComponent(file.path))
+            #expect([UInt8](onDisk) == file.bytes, "\(file.path)")
+        }
+        let paths = Set(try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: site.output.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue
+        })
+        #expect(paths == Set(fresh.files.map(\.path) + fresh.assets.map { "assets/" + $0.path }))
+    }
+}
