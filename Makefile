@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite
 SWIFT ?= swift
 
-.PHONY: site test deps swift-test js-test check clean
+.PHONY: site test deps swift-test js-test browser-test check bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -21,7 +21,16 @@ swift-test: deps
 js-test:
 	@if ls Tests/js/*.test.mjs >/dev/null 2>&1; then node --test Tests/js/; else echo "no JavaScript tests"; fi
 
-test: deps swift-test js-test
+# The browser suite: nginx, headless Chromium, axe-core, the Nu checker, a link crawler
+# (installs them when missing; docs/checking.md). Reuses the debug build of the Swift tests.
+browser-test:
+	@Tests/browser/run.sh
+
+test: deps swift-test js-test browser-test
+
+# Benchmarks (not part of the tests): docs/benchmarks.md
+bench: deps
+	@scripts/bench.sh
 
 clean:
-	rm -rf .build Output
+	rm -rf .build Output Tests/Artifacts

@@ -167,7 +167,6 @@ public struct ContentLoader: Sendable {
         reader.rejectDuplicateKeys(mapping)
         reader.warnUnknownKeys(mapping, known: Self.siteKeys, what: "site.yaml")
         let what = "site.yaml"
-        let title = reader.string(mapping, "title", required: true, what: what) ?? "Guide"
         let language = reader.string(mapping, "language", what: what) ?? "fr"
         var languages = reader.stringList(mapping, "languages", what: what)
         if languages.isEmpty { languages = [language] }
@@ -179,6 +178,14 @@ public struct ContentLoader: Sendable {
             reader.diagnostics.append(.error("language '\(code)' must be a lower-case ISO 639 code such as 'fr' or 'en'",
                                              at: reader.location(of: mapping["languages"] ?? mapping["language"])))
         }
+        var translated: [String: [String: String]] = [:]
+        var texts: [String: String] = [:]
+        for key in ["title", "description", "regulator"] {
+            let (main, others) = reader.translatedString(mapping, key, required: key == "title", what: what, languages: languages)
+            texts[key] = main
+            if !others.isEmpty { translated[key] = others }
+        }
+        let title = texts["title"] ?? "Guide"
         var languagePaths: [String: String] = [:]
         if let node = mapping["language_paths"], let paths = reader.mapping(node, what: "'language_paths'") {
             for (key, value) in paths.pairs {
@@ -233,16 +240,17 @@ public struct ContentLoader: Sendable {
         }
         fallback = SiteConfiguration(
             title: title,
-            description: reader.string(mapping, "description", what: what) ?? "",
+            description: texts["description"] ?? "",
             baseURL: baseURL,
             language: language,
             languages: languages,
-            regulator: reader.string(mapping, "regulator", what: what) ?? "",
+            regulator: texts["regulator"] ?? "",
             theme: theme.flatMap { $0.contains("/") || $0.contains("..") ? nil : $0 },
             navigation: navigation,
             unsafeHTML: reader.bool(mapping, "unsafe_html") ?? false,
             citationWords: words)
         fallback.languagePaths = languagePaths
+        fallback.translatedTexts = translated
         return fallback
     }
 

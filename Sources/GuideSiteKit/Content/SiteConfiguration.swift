@@ -19,6 +19,14 @@ public struct SiteConfiguration: Sendable {
     public var unsafeHTML: Bool
     /// Words that introduce citations in running text (data, so a regulator can add its own).
     public var citationWords: CitationWords
+    /// `title`, `description` and `regulator` in other languages than the default, by key then language.
+    public var translatedTexts: [String: [String: String]] = [:]
+
+    /// The site's title in `language` (the default language's when it has none).
+    public func title(in language: String) -> String { translatedTexts["title"]?[language] ?? title }
+    public func description(in language: String) -> String { translatedTexts["description"]?[language] ?? description }
+    public func regulator(in language: String) -> String { translatedTexts["regulator"]?[language] ?? regulator }
+
     /// The folder of each language other than the default (`en` → `en/` unless `language_paths` says otherwise).
     public var languagePaths: [String: String] = [:]
 

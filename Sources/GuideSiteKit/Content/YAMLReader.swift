@@ -119,6 +119,31 @@ struct YAMLReader {
 
     // MARK: Typed values
 
+    /// A text that is either one string (the default language's) or a mapping by language
+    /// (`title: { fr: "…", en: "…" }`); returns the default text and the others by language.
+    mutating func translatedString(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String,
+                                   languages: [String]) -> (String?, [String: String]) {
+        guard let node = mapping[key], case .mapping = node else {
+            return (string(mapping, key, required: required, what: what), [:])
+        }
+        guard let texts = self.mapping(node, what: "'\(key)'") else { return (nil, [:]) }
+        var byLanguage: [String: String] = [:]
+        for (name, _) in texts.pairs {
+            guard let lang = name.string else { continue }
+            if !languages.contains(lang) {
+                diagnostics.append(.error("'\(key)' has a text in '\(lang)', which is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                          at: location(of: name)))
+            } else if let text = string(texts, lang, required: true, what: "'\(key)'") {
+                byLanguage[lang] = text
+            }
+        }
+        guard let first = languages.first, let main = byLanguage.removeValue(forKey: first) else {
+            if required { diagnostics.append(.error("'\(key)' needs a text in the site's language '\(languages.first ?? "fr")'", at: location(of: node))) }
+            return (nil, byLanguage)
+        }
+        return (main, byLanguage)
+    }
+
     mutating func string(_ mapping: YAMLMapping, _ key: String, required: Bool = false, what: String) -> String? {
         guard let node = mapping[key] else {
             if required { missing(key, in: mapping, what: what) }

@@ -11,13 +11,16 @@ public struct FeedWriter: Sendable {
         let updated = edition.articles.map { $0.article.updated ?? $0.article.date }.max() ?? site.latestDate ?? ContentDate(year: 2000, month: 1, day: 1)
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(edition.language)\">\n"
-        out += "  <title>\(Self.xml(site.site.title))</title>\n"
-        if !site.site.description.isEmpty { out += "  <subtitle>\(Self.xml(site.site.description))</subtitle>\n" }
+        let language = edition.language
+        out += "  <title>\(Self.xml(site.site.title(in: language)))</title>\n"
+        let description = site.site.description(in: language)
+        if !description.isEmpty { out += "  <subtitle>\(Self.xml(description))</subtitle>\n" }
         out += "  <id>\(Self.xml(base + edition.routes.home))</id>\n"
         out += "  <link rel=\"self\" href=\"\(Self.xml(base + edition.routes.feed))\"/>\n"
         out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.xml(base + edition.routes.home))\"/>\n"
         out += "  <updated>\(updated.timestamp)</updated>\n"
-        if !site.site.regulator.isEmpty { out += "  <author><name>\(Self.xml(site.site.regulator))</name></author>\n" }
+        let regulator = site.site.regulator(in: language)
+        if !regulator.isEmpty { out += "  <author><name>\(Self.xml(regulator))</name></author>\n" }
         for entry in edition.articles.prefix(limit) {
             let url = base + entry.path
             out += "  <entry>\n"

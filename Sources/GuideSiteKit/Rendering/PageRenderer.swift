@@ -73,10 +73,11 @@ public struct PageRenderer: Sendable {
         var context = job.context
         context["lang"] = language
         context["t"] = loc.strings
-        context["site"] = ["title": site.site.title, "description": site.site.description, "regulator": site.site.regulator]
+        context["site"] = ["title": site.site.title(in: language), "description": site.site.description(in: language),
+                           "regulator": site.site.regulator(in: language)]
         context["root"] = root
         context["assets"] = root + "assets/"
-        context["page"] = ["title": job.title, "description": job.description.isEmpty ? site.site.description : job.description,
+        context["page"] = ["title": job.title, "description": job.description.isEmpty ? site.site.description(in: language) : job.description,
                            "canonical": absolute(job.path), "kind": job.kind]
         context["nav"] = site.site.navigation.filter { ($0.language ?? site.site.language) == language }.map { entry -> [String: Any] in
             let isExternal = HTMLEscaping.scheme(of: entry.url) != nil
@@ -126,7 +127,10 @@ public struct PageRenderer: Sendable {
         }
         let titles = pageTitles(in: edition)
         func citedIn(_ key: ProvisionKey, from page: String) -> [[String: Any]] {
-            (edition.citedBy[key] ?? []).map { occurrence in
+            // One entry per citing sentence: a sentence that cites a provision twice is listed once.
+            var seen = Set<String>()
+            let occurrences = (edition.citedBy[key] ?? []).filter { seen.insert($0.page + "\u{0}" + $0.sentence).inserted }
+            return occurrences.map { occurrence in
                 let title = titles[occurrence.page] ?? (occurrence.page, "page")
                 return [
                     "title": title.0, "kind": title.1, "sentence": occurrence.sentence,
@@ -134,8 +138,8 @@ public struct PageRenderer: Sendable {
                 ]
             }
         }
-        func provisionLink(_ key: ProvisionKey, from page: String) -> [String: Any] {
-            ["label": directory.label(of: key, language: language, locale: loc),
+        func provisionLink(_ key: ProvisionKey, from page: String, namingCode: Bool = true) -> [String: Any] {
+            ["label": directory.label(of: key, language: language, locale: loc, namingCode: namingCode),
              "url": Routes.relative(from: page, to: directory.path(of: key, from: language, routesFor: site.site.routes(for:)))]
         }
         func neighbours(_ context: inout [String: Any], prev: (String, String)?, next: (String, String)?, from page: String) {
@@ -145,7 +149,7 @@ public struct PageRenderer: Sendable {
         let citationCount: (ProvisionKey) -> Int = { edition.citedBy[$0]?.count ?? 0 }
 
         // Home
-        job(routes.home, "home", site.site.title, description: site.site.description, key: "home", [
+        job(routes.home, "home", site.site.title(in: language), description: site.site.description(in: language), key: "home", [
             "recommendations": edition.recommendations.map {
                 ["number": $0.recommendation.number, "title": $0.recommendation.title, "summary": $0.recommendation.summary,
                  "url": Routes.relative(from: routes.home, to: $0.path)] as [String: Any]
@@ -178,7 +182,7 @@ public struct PageRenderer: Sendable {
                 let keys = byCode[code] ?? []
                 groups.append(["title": directory.code(code, language: language)?.title ?? code,
                                "url": Routes.relative(from: page, to: directory.path(of: .code(code), from: language, routesFor: site.site.routes(for:))),
-                               "items": keys.filter { if case .code = $0 { return false } else { return true } }.map { provisionLink($0, from: page) }])
+                               "items": keys.filter { if case .code = $0 { return false } else { return true } }.map { provisionLink($0, from: page, namingCode: false) }])
             }
             var context: [String: Any] = ["article": [
                 "title": e.article.title, "summary": e.article.summary,
@@ -225,7 +229,7 @@ public struct PageRenderer: Sendable {
             let next = i + 1 < edition.recommendations.count ? edition.recommendations[i + 1] : nil
             neighbours(&context, prev: prev.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) },
                        next: next.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) }, from: page)
-            job(page, "recommendation", "\(loc["recommendation"]) \(r.recommendation.number) : \(r.recommendation.title)",
+            job(page, "recommendation", directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc),
                 description: r.recommendation.summary, key: "rec:\(r.recommendation.number)",
                 crumbs: [home, (loc["recommendations"], routes.recommendations)], context)
         }
@@ -364,7 +368,7 @@ public struct PageRenderer: Sendable {
         var titles: [String: (String, String)] = [:]
         for a in edition.articles { titles[a.path] = (a.article.title, "article") }
         for r in edition.recommendations {
-            titles[r.path] = ("\(loc["recommendation"]) \(r.recommendation.number) : \(r.recommendation.title)", "recommendation")
+            titles[r.path] = (site.directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc), "recommendation")
         }
         for c in edition.codes {
             for p in c.provisions {

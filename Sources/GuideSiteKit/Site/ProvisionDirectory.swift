@@ -92,22 +92,26 @@ public struct ProvisionDirectory: Sendable {
     }
 
     /// How a provision is named: `art. 3.09.10, Code de déontologie des dentistes`, `Recommandation 4 : …`.
-    public func label(of key: ProvisionKey, language: String, locale: Theme.Locale?) -> String {
+    /// With `namingCode` false, code articles and sections are named without their code
+    /// (`art. 3.09.10`), for lists grouped under the code's title.
+    public func label(of key: ProvisionKey, language: String, locale: Theme.Locale?, namingCode: Bool = true) -> String {
         let word: (String, String) -> String = { key, fallback in locale?.strings[key] ?? fallback }
         switch key {
         case let .article(code, number):
             let c = self.code(code, language: language)
             let prefix = (c?.articleWords.first).map { "\($0) " } ?? word("article_abbreviation", "art.") + " "
-            return "\(prefix)\(number), \(c?.shortTitle ?? code)"
+            return namingCode ? "\(prefix)\(number), \(c?.shortTitle ?? code)" : "\(prefix)\(number)"
         case let .section(code, number):
             let c = self.code(code, language: language)
             let title = c?.sections.first { $0.number == number }?.title
-            return "\(word("section", "section")) \(number)\(title.map { " (\($0))" } ?? ""), \(c?.shortTitle ?? code)"
+            let named = "\(word("section", "section")) \(number)\(title.map { " (\($0))" } ?? "")"
+            return namingCode ? "\(named), \(c?.shortTitle ?? code)" : named
         case let .code(code):
             return self.code(code, language: language)?.title ?? code
         case let .recommendation(n):
             let title = recommendation(n, language: language)?.title
-            return "\(word("recommendation", "Recommandation")) \(n)\(title.map { " : \($0)" } ?? "")"
+            let separator = language == "fr" ? " : " : ": "
+            return "\(word("recommendation", "Recommandation")) \(n)\(title.map { separator + $0 } ?? "")"
         }
     }
 }

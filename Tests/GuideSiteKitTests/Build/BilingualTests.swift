@@ -135,4 +135,18 @@ struct BilingualTests {
         #expect(found.contains("Content/site.yaml:13:3: error: language_paths: 'de' is not one of the site's other languages (en)"), "\(found)")
         #expect(found.contains("Content/site.yaml:14:7: error: language_paths: the folder of 'en' must be lower-case letters, digits and hyphens, like 'en'"), "\(found)")
     }
+
+    @Test func theSitesTitleAndDescriptionHaveOneTextPerLanguage() throws {
+        let site = try built { site in
+            var yaml = try String(contentsOf: site.content.appendingPathComponent("site.yaml"), encoding: .utf8)
+            yaml = yaml.replacingOccurrences(of: "title: \"Portail d'essai\"", with: "title:\n  fr: \"Portail d'essai\"\n  en: \"Test portal\"")
+            try site.write("site.yaml", yaml)
+            try site.write("recommendations/02-secret.en.yaml", "number: 2\ntitle: \"Keep secrets\"\nsummary: \"Nothing.\"\nbody: \"Text.\"\n")
+        }
+        #expect(try site.read("en/index.html").contains("<title>Test portal</title>"))
+        #expect(try site.read("index.html").contains("<title>Portail d"))
+        #expect(try site.read("en/feed.xml").contains("<title>Test portal</title>"))
+        #expect(try site.read("en/recommendations/2/index.html").contains("Recommendation 2: "), "English: no space before the colon")
+        #expect(try site.read("recommandations/2/index.html").contains("Recommandation 2\u{00A0}: "), "French: a no-break space")
+    }
 }

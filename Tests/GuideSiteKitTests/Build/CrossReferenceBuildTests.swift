@@ -174,4 +174,13 @@ struct CrossReferenceBuildTests {
         let recommendationEdge = try #require(edges.first { $0["from"] as? String == "rec/2" })
         #expect(recommendationEdge["to"] as? String == "dentistes/3.06.03", "a recommendation cites as rec/N")
     }
+
+    @Test func aSentenceCitingTwiceIsListedOnceAndGroupsNameArticlesShortly() throws {
+        let site = try site(body: "L’article 3.06.03 du Code de déontologie des dentistes, oui, l’article 3.06.03 de ce code.", code: "dentistes")
+        _ = try site.build()
+        let provision = try site.read("codes/dentistes/3.06.03/index.html")
+        #expect(provision.components(separatedBy: "articles/liens/#cite-").count == 2, "one entry for the sentence")
+        let article = try site.read("articles/liens/index.html")
+        #expect(article.contains(">art. 3.06.03</a></li>"), "under the code's heading, the article without the code's name")
+    }
 }

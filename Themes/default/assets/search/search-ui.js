@@ -22,6 +22,8 @@ const TEXT = {
     shown: (n) => ` (${n} premiers affichés)`,
     none: (q) => `Aucun résultat pour « ${q} ». Vérifiez l’orthographe, essayez un mot plus général, un numéro d’article (par exemple 3.09.10) ou retirez des filtres.`,
     noneFiltered: ' Des filtres sont actifs.',
+    elsewhere: (n, q) => `Aucun résultat en français pour « ${q} », mais ${n === 1 ? '1 résultat' : `${n.toLocaleString('fr-CA')} résultats`} en anglais :`,
+    languageTag: 'en anglais',
     error: 'La recherche est indisponible : l’index n’a pas pu être chargé.',
     fileError: 'La recherche ne fonctionne pas quand le site est ouvert directement depuis le disque (file://), car le navigateur bloque la lecture de l’index. Servez le dossier du site avec un serveur web, par exemple « python3 -m http.server », puis ouvrez http://localhost:8000/.',
   },
@@ -36,6 +38,8 @@ const TEXT = {
     shown: (n) => ` (first ${n} shown)`,
     none: (q) => `No results for “${q}”. Check the spelling, try a more general word, a section number (for example 3.09.10) or remove filters.`,
     noneFiltered: ' Filters are active.',
+    elsewhere: (n, q) => `No results in English for “${q}”, but ${n === 1 ? '1 result' : `${n.toLocaleString('en-CA')} results`} in French:`,
+    languageTag: 'in French',
     error: 'Search is unavailable: the index could not be loaded.',
     fileError: 'Search does not work when the site is opened directly from disk (file://): the browser blocks reading the index. Serve the site folder with a web server, for example “python3 -m http.server”, then open http://localhost:8000/.',
   },
@@ -82,6 +86,9 @@ function start(app) {
     return response.json();
   };
   const engine = createSearchEngine({ load, language });
+  // The reader's language first; when it has nothing, the other language's index (if the site has one).
+  const otherLanguage = language === 'fr' ? 'en' : 'fr';
+  const otherEngine = createSearchEngine({ load, language: otherLanguage });
   const params = new URLSearchParams(location.search);
   const selected = { kinds: new Set(params.getAll('type')), professions: new Set(params.getAll('profession')) };
   let sequence = 0;
@@ -100,9 +107,10 @@ function start(app) {
     history.replaceState(null, '', search ? `?${search}` : location.pathname);
   }
 
-  function render(results, q) {
+  function render(results, q, elsewhere = null) {
     list.replaceChildren();
-    for (const r of results) {
+    const shown = elsewhere ?? results;
+    for (const r of shown) {
       const link = el('a', { href: new URL(r.url, root).href, class: 'search-result-link' });
       const title = el('span', { class: 'search-result-title' });
       appendSegments(title, slice(r.titleSegments, 0, r.title.length));
@@ -115,7 +123,16 @@ function start(app) {
       const meta = el('span', { class: `search-result-kind search-kind-${r.kind}`, text: t.kind[r.kind] ?? r.kind });
       const snippet = el('p', { class: 'search-result-snippet' });
       appendSegments(snippet, r.snippet);
-      list.append(el('li', { class: 'search-result' }, [link, meta, snippet]));
+      const item = el('li', { class: 'search-result' }, [link, meta, snippet]);
+      if (elsewhere) {
+        item.setAttribute('lang', otherLanguage);
+        meta.textContent += ` (${t.languageTag})`;
+      }
+      list.append(item);
+    }
+    if (elsewhere) {
+      status.textContent = t.elsewhere(elsewhere.total, q);
+      return;
     }
     const filtered = selected.kinds.size > 0 || selected.professions.size > 0;
     if (results.length === 0) status.textContent = t.none(q) + (filtered ? t.noneFiltered : '');
@@ -147,7 +164,13 @@ function start(app) {
     }
     try {
       const results = await engine.search(q, { kinds: [...selected.kinds], professions: [...selected.professions], limit: LIMIT });
-      if (mine === sequence) render(results, q);
+      let elsewhere = null;
+      if (results.length === 0 && selected.professions.size === 0) {
+        // Professions are named per language, so that filter does not carry over.
+        elsewhere = await otherEngine.search(q, { kinds: [...selected.kinds], limit: LIMIT }).catch(() => null);
+        if (elsewhere && elsewhere.length === 0) elsewhere = null;
+      }
+      if (mine === sequence) render(results, q, elsewhere);
     } catch (e) {
       if (mine === sequence) fail();
     }
