@@ -5,12 +5,19 @@ import Foundation
 /// Contexts are plain dictionaries (swift-mustache reads them without reflection); their keys
 /// are the theme contract documented in `docs/themes.md`. Pages render in parallel.
 public struct PageRenderer: Sendable {
-    public var theme: Theme
-    public var site: AssembledSite
+    public let theme: Theme
+    public let site: AssembledSite
+    /// The theme's interface strings by language, typeset once (French spacing for French).
+    let interfaceStrings: [String: [String: String]]
 
     public init(theme: Theme, site: AssembledSite) {
         self.theme = theme
         self.site = site
+        var strings: [String: [String: String]] = [:]
+        for (language, locale) in theme.locales {
+            strings[language] = language == "fr" ? locale.strings.mapValues(FrenchTypography.apply) : locale.strings
+        }
+        self.interfaceStrings = strings
     }
 
     /// A page to render: its path, template and the page-specific part of its context.
@@ -72,7 +79,6 @@ public struct PageRenderer: Sendable {
         }
         var context = job.context
         context["lang"] = language
-        context["t"] = loc.strings
         context["site"] = ["title": site.site.title(in: language), "description": site.site.description(in: language),
                            "regulator": site.site.regulator(in: language)]
         context["root"] = root
@@ -97,6 +103,7 @@ public struct PageRenderer: Sendable {
         context["breadcrumbs"] = job.breadcrumbs.map { ["title": $0.0, "url": link($0.1)] }
         context["year"] = String(site.latestDate?.year ?? 2026)
         if language == "fr" { context = Self.typeset(context) }
+        context["t"] = interfaceStrings[language] ?? loc.strings
         return theme.render(job.template, context)
     }
 
