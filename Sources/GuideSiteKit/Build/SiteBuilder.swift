@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Where paths in diagnostics are shown relative to.
     public var displayBase: URL
+    /// Whether a rebuild skips pages whose output is current (the render cache); off, every page is rendered.
+    public var reusesRenderedPages = true
     /// Called as each step of the build starts (from the building thread), for progress displays.
     public var progress: (@Sendable (BuildStep) -> Void)?
 
@@ -45,6 +47,10 @@ public struct BuildResult: Sendable {
     public var written = false
     /// How many files were written, left as they were, and removed.
     public var changes = OutputWriter.Changes()
+    /// Pages not rendered because the output already held them (incremental builds).
+    public var kept: [String] = []
+    /// Every page's context hash, by output path.
+    public var pageHashes: [String: UInt64] = [:]
 }
 
 /// The build as named steps: load → assemble → render → (write).
@@ -60,6 +66,12 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks, links and renders everything, in memory.
     public func prepare() throws -> BuildResult {
+        try prepare(reusing: false).0
+    }
+
+    /// Prepares the build; with `reusing`, pages whose output is current (see ``RenderCache``)
+    /// are not rendered and are listed in `kept`.
+    func prepare(reusing: Bool) throws -> (BuildResult, RenderCache?) {
         options.progress?(.loading)
         let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load()
         var diagnostics = loadDiagnostics
@@ -82,19 +94,33 @@ public struct SiteBuilder: Sendable {
         let (site, assembleDiagnostics) = assembler.assemble(loaded)
         diagnostics += assembleDiagnostics
         guard let theme, !diagnostics.hasErrors else {
-            return BuildResult(files: [], assets: [], diagnostics: diagnostics.sorted(), pageCount: 0)
+            return (BuildResult(files: [], assets: [], diagnostics: diagnostics.sorted(), pageCount: 0), nil)
         }
         options.progress?(.rendering)
-        let (pages, renderDiagnostics) = PageRenderer(theme: theme, site: site).renderAll()
-        diagnostics += renderDiagnostics
-        var files = pages
+        var cache: RenderCache?
+        var isFolder: ObjCBool = false
+        if reusing, FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder), isFolder.boolValue {
+            cache = RenderCache(output: options.output, theme: themeURL)
+        }
+        let output = options.output
+        var isCurrent: (@Sendable (String, UInt64) -> Bool)?
+        if let cache {
+            isCurrent = { path, hash in cache.isCurrent(path, hash: hash, in: output) }
+        }
+        let pages = PageRenderer(theme: theme, site: site).render(reusing: isCurrent)
+        diagnostics += pages.diagnostics
+        var files = pages.files
         files += searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics)
-        let htmlPaths = pages.map(\.path).filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         for edition in site.editions { files.append(FeedWriter(site: site).feed(for: edition)) }
         files.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
         files.append(ReferencesWriter(site: site).file())
         files.sort { $0.path < $1.path }
-        return BuildResult(files: files, assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+        var result = BuildResult(files: files, assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+        result.kept = pages.kept.sorted()
+        result.pageHashes = pages.hashes
+        if reusing && cache == nil { cache = RenderCache(output: options.output, theme: themeURL) }
+        return (result, cache)
     }
 
     /// The search index files of every edition, under `search/<language>/`.
@@ -121,11 +147,16 @@ public struct SiteBuilder: Sendable {
         let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
-        var result = try prepare()
+        var (result, cache) = try prepare(reusing: options.reusesRenderedPages)
         if result.diagnostics.hasErrors { return result }
         options.progress?(.writing(files: result.files.count + result.assets.count))
-        result.changes = try OutputWriter(output: options.output).write(result.files, copying: result.assets)
+        cache?.remove()  // stale while the output changes; recorded again once written
+        result.changes = try OutputWriter(output: options.output).write(result.files, copying: result.assets, keeping: result.kept)
         result.written = true
+        if var cache {
+            cache.record(result.pageHashes, in: options.output)
+            cache.save()
+        }
         return result
     }
 }

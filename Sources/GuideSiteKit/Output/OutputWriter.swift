@@ -54,7 +54,9 @@ public struct OutputWriter: Sendable {
 
     /// Writes the site: every file and asset, replacing what the output folder held.
     @discardableResult
-    public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)]) throws -> Changes {
+    /// `keeping` lists files already in the output that stay as they are (pages the render cache
+    /// found current): they are neither compared nor removed.
+    public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)], keeping kept: [String] = []) throws -> Changes {
         for path in files.map(\.path) + assets.map({ "assets/" + $0.path }) where !Self.isContained(path) {
             throw GuideSiteError.unsafeOutput(path: path, reason: "the path leaves the output folder")
         }
@@ -67,7 +69,7 @@ public struct OutputWriter: Sendable {
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
-            return try update(all)
+            return try update(all, keeping: kept)
         }
         try fresh(all)
         return Changes(written: all.count)
@@ -98,7 +100,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// A rebuild: only changed files, all written before any is put in place.
-    func update(_ files: [OutputFile]) throws -> Changes {
+    func update(_ files: [OutputFile], keeping kept: [String]) throws -> Changes {
         let fm = FileManager.default
         let existing = Self.listFiles(in: output)
         let suffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
@@ -129,11 +131,11 @@ public struct OutputWriter: Sendable {
             for file in toWrite { try? fm.removeItem(atPath: base + file.path + suffix) }
             throw GuideSiteError.unwritable(path: base + file.path, reason: reason)
         }
-        let kept = Set(files.map(\.path))
-        let stale = existing.subtracting(kept).sorted()
+        let current = Set(files.map(\.path)).union(kept)
+        let stale = existing.subtracting(current).sorted()
         for path in stale { try? fm.removeItem(atPath: base + path) }
         Self.removeEmptyFolders(in: output)
-        return Changes(written: toWrite.count, unchanged: files.count - toWrite.count, removed: stale.count)
+        return Changes(written: toWrite.count, unchanged: files.count - toWrite.count + kept.count, removed: stale.count)
     }
 
     /// Writes bytes to a new file; nil on success, the error otherwise.

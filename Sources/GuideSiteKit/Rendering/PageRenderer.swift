@@ -35,21 +35,47 @@ public struct PageRenderer: Sendable {
 
     /// Renders all pages; a page whose template fails is a diagnostic, not a crash.
     public func renderAll() -> ([OutputFile], [Diagnostic]) {
+        let pages = render(reusing: nil)
+        return (pages.files, pages.diagnostics)
+    }
+
+    /// The pages of a build: those rendered, those whose output is already current.
+    public struct Pages: Sendable {
+        public var files: [OutputFile] = []
+        /// Output paths left as they are: their context is the one they were rendered from.
+        public var kept: [String] = []
+        /// The context hash of every page, by output path, for the next build's cache.
+        public var hashes: [String: UInt64] = [:]
+        public var diagnostics: [Diagnostic] = []
+        public var count: Int { files.count + kept.count }
+    }
+
+    /// Renders the pages, skipping those for which `isCurrent(path, contextHash)` says the output
+    /// already holds what this context gives (same context, same templates: same bytes).
+    public func render(reusing isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> Pages {
         var jobs: [PageJob] = []
         for edition in site.editions { jobs += self.jobs(for: edition) }
-        let results = jobs.parallelMap { job -> OutputFile? in
-            guard let html = self.render(job) else { return nil }
+        let results = jobs.parallelMap { job -> (path: String, hash: UInt64, html: String?, kept: Bool) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
-            return OutputFile(path: file, text: html)
+            let (template, context) = self.context(for: job)
+            var hasher = StableHash()
+            hasher.combine(template)
+            hasher.combine(context: context)
+            if let isCurrent, isCurrent(file, hasher.value) { return (file, hasher.value, nil, true) }
+            return (file, hasher.value, theme.render(template, context), false)
         }
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for (job, file) in zip(jobs, results) {
-            if let file { files.append(file) } else {
-                diagnostics.append(.error("template '\(job.template)' could not be rendered for \(job.path)", at: nil))
+        var pages = Pages()
+        for (job, result) in zip(jobs, results) {
+            pages.hashes[result.path] = result.hash
+            if result.kept {
+                pages.kept.append(result.path)
+            } else if let html = result.html {
+                pages.files.append(OutputFile(path: result.path, text: html))
+            } else {
+                pages.diagnostics.append(.error("template '\(job.template)' could not be rendered for \(job.path)", at: nil))
             }
         }
-        return (files, diagnostics)
+        return pages
     }
 
     // MARK: Common context
@@ -69,6 +95,12 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ job: PageJob) -> String? {
+        let (template, context) = context(for: job)
+        return theme.render(template, context)
+    }
+
+    /// The template and whole context of a page.
+    func context(for job: PageJob) -> (String, [String: Any]) {
         let language = job.language
         let loc = locale(language)
         let routes = site.site.routes(for: language)
@@ -104,7 +136,7 @@ public struct PageRenderer: Sendable {
         context["year"] = String(site.latestDate?.year ?? 2026)
         if language == "fr" { context = Self.typeset(context) }
         context["t"] = interfaceStrings[language] ?? loc.strings
-        return theme.render(job.template, context)
+        return (job.template, context)
     }
 
     // MARK: Pages of one edition

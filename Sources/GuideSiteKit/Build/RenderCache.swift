@@ -1,0 +1,98 @@
+import Foundation
+
+/// What the last build of an output folder rendered: each page's context hash and the size and
+/// date its file had once written. A page whose context hash is unchanged and whose file is still
+/// the one written is not rendered again: same context and same templates give the same bytes.
+///
+/// The cache lives in a hidden folder (`.guidesite-cache/` next to the output folder), is keyed
+/// by the program version, the theme's templates and locale files and the output folder, and is
+/// safe to delete: without it, every page is rendered.
+public struct RenderCache: Sendable {
+    /// Bump when rendering changes in a way the context does not show.
+    public static let programVersion = "guidesite-render-1"
+
+    struct Entry: Sendable, Hashable {
+        var hash: UInt64
+        var size: Int64
+        var modified: Int64  // nanoseconds
+    }
+
+    let file: URL
+    let fingerprint: String
+    var entries: [String: Entry] = [:]
+
+    /// The cache of `output` for `theme`, read from disk when it matches them.
+    public init(output: URL, theme: URL) {
+        let folder = output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
+        var name = StableHash()
+        name.combine(output.standardizedFileURL.path)
+        file = folder.appendingPathComponent("render-\(String(name.value, radix: 16)).txt")
+        var key = StableHash()
+        key.combine(Self.programVersion)
+        for sub in ["templates", "locales"] {
+            let root = theme.appendingPathComponent(sub)
+            let paths = (FileManager.default.subpaths(atPath: root.path) ?? []).sorted()
+            for path in paths {
+                guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+                key.combine(sub + "/" + path)
+                key.combine(bytes: data)
+            }
+        }
+        fingerprint = String(key.value, radix: 16)
+        entries = Self.read(file, fingerprint: fingerprint)
+    }
+
+    static func read(_ file: URL, fingerprint: String) -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == "guidesite render cache \(fingerprint)" else { return [:] }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(lines.count)
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 4, let hash = UInt64(fields[1], radix: 16), let size = Int64(fields[2]),
+                  let modified = Int64(fields[3]) else { continue }
+            entries[String(fields[0])] = Entry(hash: hash, size: size, modified: modified)
+        }
+        return entries
+    }
+
+    /// Whether the page at `path` of `output` is what its context hash would render.
+    public func isCurrent(_ path: String, hash: UInt64, in output: URL) -> Bool {
+        guard let entry = entries[path], entry.hash == hash,
+              let stamp = Self.stamp(output.path + "/" + path) else { return false }
+        return stamp.size == entry.size && stamp.modified == entry.modified
+    }
+
+    /// Records what was written (every page's hash and its file's size and date) for the next build.
+    public mutating func record(_ hashes: [String: UInt64], in output: URL) {
+        entries = [:]
+        for (path, hash) in hashes {
+            guard let stamp = Self.stamp(output.path + "/" + path) else { continue }
+            entries[path] = Entry(hash: hash, size: stamp.size, modified: stamp.modified)
+        }
+    }
+
+    /// Writes the cache; a cache that cannot be written only costs the next build its reuse.
+    public func save() {
+        var text = "guidesite render cache \(fingerprint)\n"
+        for path in entries.keys.sorted() {
+            guard let e = entries[path] else { continue }
+            text += "\(path)\t\(String(e.hash, radix: 16))\t\(e.size)\t\(e.modified)\n"
+        }
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = file.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else { return }
+        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Removes the cache file (when the output it describes is replaced by other means).
+    public func remove() { try? FileManager.default.removeItem(at: file) }
+
+    static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}
