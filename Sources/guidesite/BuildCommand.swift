@@ -35,7 +35,8 @@ extension GuideSite {
                                 summary: BuildSummary.failed(errors: errors, warnings: warnings), status: 1, pages: nil)
                 throw ExitCode(1)
             }
-            let summary = BuildSummary.built(pages: result.pageCount, files: result.files.count + result.assets.count,
+            let summary = BuildSummary.built(pages: result.pageCount, files: result.files.count + result.assets.count + result.kept.count,
+                                              written: result.changes.written + result.changes.removed,
                                              output: output, seconds: seconds, warnings: warnings)
             reporter.finish(diagnostics: result.diagnostics, timings: timer.finish(), summary: summary, status: 0,
                             pages: result.pageCount)

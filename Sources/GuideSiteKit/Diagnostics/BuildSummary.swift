@@ -7,9 +7,11 @@ public enum BuildSummary {
     }
 
     /// A build that wrote the site. `output` is omitted by `serve`, whose folder is temporary.
-    public static func built(pages: Int, files: Int, output: String?, seconds: Double, warnings: Int) -> String {
+    /// `written`, when given and fewer than `files`, says how many files a rebuild changed.
+    public static func built(pages: Int, files: Int, written: Int? = nil, output: String?, seconds: Double, warnings: Int) -> String {
         let into = output.map { " into \($0)" } ?? ""
-        return "built \(pages) pages (\(files) files)\(into) in \(formatSeconds(seconds)) s, \(count(warnings, "warning")), 0 errors"
+        let changed = written.map { $0 < files ? ", \($0) changed" : "" } ?? ""
+        return "built \(pages) pages (\(files) files\(changed))\(into) in \(formatSeconds(seconds)) s, \(count(warnings, "warning")), 0 errors"
     }
 
     /// A build stopped by content errors (the output was left untouched).

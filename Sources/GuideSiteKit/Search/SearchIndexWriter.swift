@@ -117,9 +117,7 @@ public struct SearchIndexWriter: Sendable {
         flushTerms()
 
         // Document shards: a fixed number of documents per shard.
-        var docJSON: [String] = []
-        docJSON.reserveCapacity(n)
-        for doc in docs { docJSON.append(documentJSON(doc)) }
+        let docJSON = docs.parallelMap(chunkSize: 64) { documentJSON($0) }
         let totalDocBytes = docJSON.reduce(0) { $0 + $1.utf8.count + 1 }
         let perShard = n == 0 ? 1 : max(1, min(n, shardBytes * n / max(totalDocBytes, 1)))
         var shard = 0
