@@ -12,33 +12,37 @@ public enum FrenchTypography {
         guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else {
             return text
         }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for (i, scalar) in scalars.enumerated() {
+        // Works on UTF-8 bytes: the marks and spaces it looks at are one scalar each.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        var last: Unicode.Scalar?  // the last scalar written
+        var lastLength = 0         // its length in bytes
+        func append(_ scalar: Unicode.Scalar) {
+            let before = out.count
+            UTF8.encode(scalar) { out.append($0) }
+            last = scalar
+            lastLength = out.count - before
+        }
+        for scalar in text.unicodeScalars {
             switch scalar {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? noBreakSpace : narrowNoBreakSpace
-                if let last = out.last, last == " " || last == noBreakSpace || last == narrowNoBreakSpace {
-                    out.removeLast()
-                    out.append(space)
-                } else if scalar == "»", let last = out.last, !last.properties.isWhitespace {
-                    out.append(space)
+                if let l = last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
+                    out.removeLast(lastLength)
+                    append(space)
+                } else if scalar == "»", let l = last, !l.properties.isWhitespace {
+                    append(space)
                 }
-                out.append(scalar)
+                append(scalar)
             case " ":
-                if let last = out.last, last == "«" {
-                    continue   // replaced by the no-break space added after «
-                }
-                out.append(scalar)
+                if last == "«" { continue }   // replaced by the no-break space added after «
+                append(scalar)
             default:
-                if let last = out.last, last == "«", scalar != noBreakSpace {
-                    out.append(noBreakSpace)
-                }
-                out.append(scalar)
+                if last == "«", scalar != noBreakSpace { append(noBreakSpace) }
+                append(scalar)
             }
-            _ = i
         }
-        if let last = out.last, last == "«" { out.append(noBreakSpace) }
-        return String(out)
+        if last == "«" { append(noBreakSpace) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
