@@ -19,7 +19,8 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [kit]),
+        .target(name: "CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: [kit, "CFuzzerDriver"]),
         .executableTarget(name: "fuzz-front-matter", dependencies: [kit, "FuzzSupport"]),
         .executableTarget(name: "fuzz-front-matter-yaml", dependencies: [kit, "FuzzSupport"]),
         .executableTarget(name: "fuzz-citations", dependencies: [kit, "FuzzSupport"]),

@@ -1,5 +1,16 @@
+import CFuzzerDriver
 import Foundation
 import GuideSiteKit
+
+/// The signature of `LLVMFuzzerTestOneInput`.
+public typealias FuzzTest = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+/// Runs libFuzzer's driver on `test`: what each target's `<module>_main` does.
+public func runLibFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ test: FuzzTest) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, test)
+}
 
 /// What every fuzz target shares: turning libFuzzer's bytes into input, and failing loudly.
 public enum Fuzz {
@@ -27,9 +38,15 @@ public enum Fuzz {
     public static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// How many lines a text has (a final line without `\n` counts; an empty text has one).
+    /// How many lines a text has, as libcmark and the loader count them: LF, CRLF and a lone CR
+    /// each end a line (a final line without an end counts; an empty text has one).
     public static func lineCount(_ text: String) -> Int {
-        text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let bytes = Array(text.utf8)
+        var lines = 1
+        for (i, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            lines += 1
+        }
+        return lines
     }
 
     /// Whether a diagnostic's location is a real place of a file of `lines` lines.
@@ -48,8 +65,9 @@ public enum Fuzz {
 /// the tag and attribute names must be ones it writes, and URLs must be harmless.
 public enum HTMLOracle {
     static let tags: Set<String> = ["p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote",
-                                    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img"]
-    static let attributes: Set<String> = ["href", "title", "src", "alt", "class", "id", "start"]
+                                    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "img",
+                                    "div", "table", "thead", "tbody", "tr", "th", "td"]  // pipe tables
+    static let attributes: Set<String> = ["href", "title", "src", "alt", "class", "id", "start", "scope"]
 
     /// An attribute value as the browser reads it (the entities the renderer writes).
     static func decodeEntities(_ s: String) -> String {

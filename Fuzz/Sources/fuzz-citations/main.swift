@@ -63,3 +63,9 @@ public func fuzzCitations(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+/// The entry point SwiftPM links as `main` (see CFuzzerDriver.h).
+@_cdecl("fuzz_citations_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzzCitations)
+}

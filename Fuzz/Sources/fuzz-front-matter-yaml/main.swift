@@ -53,3 +53,9 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for d in diagnostics { Fuzz.checkLocation(d, file: relative, lines: lines) }
     return 0
 }
+
+/// The entry point SwiftPM links as `main` (see CFuzzerDriver.h).
+@_cdecl("fuzz_front_matter_yaml_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzzYAML)
+}

@@ -45,8 +45,7 @@ private func check(_ text: String) {
     case let .success(front):
         Fuzz.require(text.hasPrefix("---"), "front matter found in a text not starting with ---")
         Fuzz.require(front.yamlLineOffset == 1, "YAML starts on line 2")
-        Fuzz.require(text.utf8.elementsEqual(text.utf8.prefix(text.utf8.count - front.body.utf8.count) + front.body.utf8),
-                     "the body is the end of the text")
+        Fuzz.require(Array(text.utf8).suffix(front.body.utf8.count).elementsEqual(front.body.utf8), "the body is the end of the text")
         let head = Array(text.utf8.prefix(text.utf8.count - front.body.utf8.count))
         let headLines = head.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (head.last == 0x0A ? 0 : 1)
         Fuzz.require(front.bodyLineOffset == headLines, "bodyLineOffset \(front.bodyLineOffset) but \(headLines) lines precede the body")
@@ -61,4 +60,10 @@ private func check(_ text: String) {
     case .failure(.unterminated):
         Fuzz.require(text.hasPrefix("---"), "unterminated without an opening ---")
     }
+}
+
+/// The entry point SwiftPM links as `main` (see CFuzzerDriver.h).
+@_cdecl("fuzz_front_matter_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzzFrontMatter)
 }

@@ -12,7 +12,8 @@ let context: LinkContext = {
     let root = Fuzz.repositoryRoot.appendingPathComponent("Tests/Fixtures/sites/basic")
     guard let (content, _) = try? ContentLoader(root: root, displayBase: root).load() else { fatalError("cannot load \(root.path)") }
     let directory = ProvisionDirectory(codes: content.codes, recommendations: content.recommendations, defaultLanguage: "fr")
-    let routesFor: @Sendable (String) -> Routes = { Routes(language: $0, isDefault: $0 == "fr") }
+    let site = content.site
+    let routesFor: @Sendable (String) -> Routes = { site.routes(for: $0) }
     var paths: [String: String] = [:]
     for a in content.articles { paths[a.slug] = routesFor(a.language).article(a.slug) }
     return LinkContext(
@@ -42,4 +43,10 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for entry in linker.tableOfContents { Fuzz.require(!entry.anchor.isEmpty, "empty heading anchor") }
     _ = tree.plainText
     return 0
+}
+
+/// The entry point SwiftPM links as `main` (see CFuzzerDriver.h).
+@_cdecl("fuzz_markdown_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzzMarkdown)
 }

@@ -33,3 +33,9 @@ public func fuzzAnalyzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = TextAnalyzer.fold(text.lowercased())
     return 0
 }
+
+/// The entry point SwiftPM links as `main` (see CFuzzerDriver.h).
+@_cdecl("fuzz_search_analyzer_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzzAnalyzer)
+}
