@@ -3,7 +3,7 @@
 #   make test   runs the whole test suite
 SWIFT ?= swift
 
-.PHONY: site test deps swift-test js-test browser-test check bench clean
+.PHONY: site test deps swift-test js-test browser-test check bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -27,6 +27,11 @@ browser-test:
 	@Tests/browser/run.sh
 
 test: deps swift-test js-test browser-test
+
+# Fuzzing (not part of the tests): each libFuzzer target for FUZZ_SECONDS; docs/bad-inputs.md
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Benchmarks (not part of the tests): docs/benchmarks.md
 bench: deps

@@ -100,8 +100,18 @@ public struct ContentLoader: Sendable {
         for name in entries where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("broken symbolic link", at: SourceLocation(file: displayPath(url))))
+            var info = stat()
+            guard stat(url.path, &info) == 0 else {
+                let message = errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
+                diagnostics.append(.error(message, at: SourceLocation(file: displayPath(url))))
+                continue
+            }
+            isDirectory = ObjCBool((info.st_mode & S_IFMT) == S_IFDIR)
+            if !isDirectory.boolValue, (info.st_mode & S_IFMT) != S_IFREG {
+                if extensions.contains(url.pathExtension.lowercased()) {
+                    diagnostics.append(.error("not a regular file (a pipe, a device or a socket): a content file must be a plain text file",
+                                              at: SourceLocation(file: displayPath(url))))
+                }
                 continue
             }
             let resolved = url.resolvingSymlinksInPath().path
@@ -305,18 +315,41 @@ public struct ContentLoader: Sendable {
             reader.diagnostics.append(.error("the file name gives an empty slug: name it with letters or digits", at: fileLocation))
         }
         let translationKey = reader.string(mapping, "translation_key", what: what) ?? Slug.make(baseName)
+        let tags = Self.pageNames(mapping, "tags", what: what, noun: "tag", &reader)
+        let professions = Self.pageNames(mapping, "professions", what: what, noun: "profession", &reader)
         guard let title, let date, !slug.isEmpty else { return nil }
-        return GuidanceArticle(
+        var article = GuidanceArticle(
             location: fileLocation, slug: slug, title: title, date: date, updated: updated,
             summary: reader.string(mapping, "summary", what: what) ?? "",
-            tags: reader.stringList(mapping, "tags", what: what).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            professions: reader.stringList(mapping, "professions", what: what).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            tags: tags,
+            professions: professions,
             codeID: reader.string(mapping, "code", what: what),
             language: language,
             isDraft: reader.bool(mapping, "draft") ?? false,
             translationKey: translationKey,
             body: front.body,
             bodyLineOffset: front.bodyLineOffset)
+        if let node = mapping["code"] { article.codeLocation = reader.location(of: node) }
+        return article
+    }
+
+    /// Tags or professions: each names a page, so each needs a letter or digit for its address.
+    static func pageNames(_ mapping: YAMLMapping, _ key: String, what: String, noun: String, _ reader: inout YAMLReader) -> [String] {
+        var names: [String] = []
+        let items: [Node]
+        if case let .sequence(sequence)? = mapping[key] { items = Array(sequence) } else { items = mapping[key].map { [$0] } ?? [] }
+        let values = reader.stringList(mapping, key, what: what)
+        for (index, value) in values.enumerated() {
+            let name = value.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty { continue }
+            if Slug.make(name).isEmpty {
+                reader.diagnostics.append(.error("\(noun) '\(name)' has no letter or digit to make its page address from",
+                                                 at: reader.location(of: index < items.count ? items[index] : mapping[key])))
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     // MARK: Recommendations

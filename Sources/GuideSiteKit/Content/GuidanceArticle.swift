@@ -12,6 +12,8 @@ public struct GuidanceArticle: Sendable {
     public var professions: [String]
     /// The code of ethics that bare citations in this article refer to.
     public var codeID: String?
+    /// Where the `code` field is written, for diagnostics about it.
+    public var codeLocation: SourceLocation?
     public var language: String
     public var isDraft: Bool
     /// Links translations of one text: the French file's slug unless set.

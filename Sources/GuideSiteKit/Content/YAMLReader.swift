@@ -19,7 +19,21 @@ struct YAMLReader {
 
     func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: byteColumn(line: mark.line, column: mark.column))
+    }
+
+    /// libyaml counts columns in characters (code points); diagnostics count UTF-8 bytes, as cmark does.
+    func byteColumn(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lines.count, column > 1 else { return column }
+        let scalars = lines[line - 1].unicodeScalars
+        var bytes = 0
+        var count = 0
+        for scalar in scalars {
+            if count == column - 1 { break }
+            bytes += UTF8.width(scalar)
+            count += 1
+        }
+        return bytes + (column - 1 - count) + 1
     }
 
     /// Parses YAML text into a node, or reports the syntax error at its place.
@@ -35,7 +49,7 @@ struct YAMLReader {
             return nil
         } catch let error as YamlError {
             diagnostics.append(.error(Self.describe(error), at: Self.mark(of: error).map {
-                SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column)
+                SourceLocation(file: file, line: $0.line + lineOffset, column: byteColumn(line: $0.line, column: $0.column))
             } ?? SourceLocation(file: file, line: lineOffset + 1)))
             return nil
         } catch {

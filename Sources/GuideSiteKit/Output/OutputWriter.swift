@@ -26,6 +26,10 @@ public struct OutputWriter: Sendable {
             || cwd == out || cwd.hasPrefix(out + "/") {
             throw GuideSiteError.unsafeOutput(path: output.path, reason: "it is the root, the home folder or the current folder (or one of its parents)")
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw GuideSiteError.unsafeOutput(path: output.path, reason: "it is a file, not a folder")
+        }
         for source in sources {
             let src = source.standardizedFileURL.resolvingSymlinksInPath().path
             if src == out {

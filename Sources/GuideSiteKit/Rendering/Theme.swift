@@ -67,8 +67,9 @@ public struct Theme: Sendable {
                 templates[name] = try MustacheTemplate(string: file.text)
                 texts[name] = (path, file.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax error: \(error.error)",
-                                          at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                let told = TemplateSyntaxError(error, text: file.text)
+                diagnostics.append(.error("template syntax error: \(told.message)",
+                                          at: SourceLocation(file: path, line: told.line, column: told.column)))
             } catch {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: path)))
             }

@@ -20,10 +20,20 @@ public struct ProvisionDirectory: Sendable {
     public init(codes: [EthicsCode], recommendations: [Recommendation], defaultLanguage: String) {
         self.defaultLanguage = defaultLanguage
         var entries: [String: CodeEntry] = [:]
-        for code in codes.sorted(by: { ($0.id, $0.language == defaultLanguage ? 0 : 1) < ($1.id, $1.language == defaultLanguage ? 0 : 1) }) {
+        // Default language first, then path order. A duplicate id is an error reported by the
+        // assembler; its numbers still count here, so valid citations don't pile false errors on it.
+        for code in codes.sorted(by: { ($0.id, $0.language == defaultLanguage ? 0 : 1, $0.location) < ($1.id, $1.language == defaultLanguage ? 0 : 1, $1.location) }) {
             if entries[code.id] == nil {
                 entries[code.id] = CodeEntry(versions: [:], primary: code, articleNumbers: code.articles.map(\.number),
                                              sectionNumbers: code.sections.map(\.number))
+            } else if entries[code.id]?.versions[code.language] != nil {
+                for number in code.articles.map(\.number) where !(entries[code.id]?.articleNumbers.contains(number) ?? true) {
+                    entries[code.id]?.articleNumbers.append(number)
+                }
+                for number in code.sections.map(\.number) where !(entries[code.id]?.sectionNumbers.contains(number) ?? true) {
+                    entries[code.id]?.sectionNumbers.append(number)
+                }
+                continue
             }
             entries[code.id]?.versions[code.language] = code
         }

@@ -26,7 +26,7 @@ public struct SiteAssembler: Sendable {
         for article in articles {
             if let code = article.codeID, directory.codes[code] == nil {
                 diagnostics.append(.error("unknown code '\(code)' in field 'code' (known: \(directory.codes.keys.sorted().joined(separator: ", ")))",
-                                          at: article.location.offset(lines: 0)))
+                                          at: article.codeLocation ?? article.location))
             }
         }
         for r in content.recommendations {
