@@ -29,6 +29,8 @@ public struct SearchIndexWriter: Sendable {
     public var b: Double = 0.75
     /// Target size of one term shard or one document shard, in bytes.
     public var shardBytes: Int = 64 * 1024
+    /// Target size of a document shard: a query fetches one per result shown, so they are small.
+    public var docShardBytes: Int = 8 * 1024
     /// Maximum length, in characters, of the text excerpt kept per document for snippets.
     public var excerptLength: Int = 360
 
@@ -119,7 +121,7 @@ public struct SearchIndexWriter: Sendable {
         // Document shards: a fixed number of documents per shard.
         let docJSON = docs.parallelMap(chunkSize: 64) { documentJSON($0) }
         let totalDocBytes = docJSON.reduce(0) { $0 + $1.utf8.count + 1 }
-        let perShard = n == 0 ? 1 : max(1, min(n, shardBytes * n / max(totalDocBytes, 1)))
+        let perShard = n == 0 ? 1 : max(1, min(n, docShardBytes * n / max(totalDocBytes, 1)))
         var shard = 0
         var start = 0
         while start < n {

@@ -72,6 +72,7 @@ enum SearchFixtureCorpus {
     func files() -> [(path: String, bytes: [UInt8])] {
         var w = SearchIndexWriter()
         w.shardBytes = 700  // small shards, so that the engine tests exercise sharding
+        w.docShardBytes = 700
         w.excerptLength = 120
         return SearchLanguage.allCases.flatMap { w.makeIndexFiles(documents: SearchFixtureCorpus.documents, language: $0) }
     }
