@@ -24,11 +24,7 @@ struct TemplateSyntaxError {
         case MustacheTemplate.Error.sectionCloseNameIncorrect:
             // The closing tag the parser stopped in, and the innermost section still open before it.
             let closing = tags.last { $0.kind == "/" && $0.offset < stop }
-            var open: [Tag] = []
-            for tag in tags where tag.offset < (closing?.offset ?? stop) {
-                if let kind = tag.kind, "#^$<".contains(kind) { open.append(tag) } else if tag.kind == "/" { _ = open.popLast() }
-            }
-            if let closing, let section = open.last {
+            if let closing, let section = Self.openSections(tags, before: closing.offset).last {
                 message = "'{{/\(closing.name)}}' does not close the open section '\(section.name)' (opened on line \(section.line))"
                 self.line = closing.line
                 self.column = closing.column
@@ -44,11 +40,7 @@ struct TemplateSyntaxError {
             }
             message = "a tag is not closed by '}}'"
         case MustacheTemplate.Error.expectedSectionEnd:
-            var open: [Tag] = []
-            for tag in tags {
-                if let kind = tag.kind, "#^$<".contains(kind) { open.append(tag) } else if tag.kind == "/" { _ = open.popLast() }
-            }
-            if let section = open.last {
+            if let section = Self.openSections(tags, before: Int.max).last {
                 message = "the section '\(section.name)' opened here is never closed (add '{{/\(section.name)}}')"
                 self.line = section.line
                 self.column = section.column
@@ -65,6 +57,15 @@ struct TemplateSyntaxError {
         }
         self.line = line
         self.column = column
+    }
+
+    /// The sections still open before `offset`, outermost first.
+    static func openSections(_ tags: [Tag], before offset: Int) -> [Tag] {
+        var open: [Tag] = []
+        for tag in tags where tag.offset < offset {
+            if let kind = tag.kind, "#^$<".contains(kind) { open.append(tag) } else if tag.kind == "/" { _ = open.popLast() }
+        }
+        return open
     }
 
     /// Every `{{…}}` tag, in order.

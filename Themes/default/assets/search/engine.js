@@ -86,15 +86,17 @@ export function createSearchEngine({ load, language = 'fr' }) {
     const key = term;
     let map = decoded.get(key);
     if (map) return map;
-    map = new Map();
-    const list = shard[term];
-    if (list) {
-      let doc = 0;
-      for (let k = 0; k < list.length; k += 2) {
-        doc += list[k];
-        map.set(doc, list[k + 1]);
-      }
+    // Two typed arrays: documents (ascending) and their integer scores.
+    const list = shard[term] ?? [];
+    const docs = new Int32Array(list.length >> 1);
+    const scores = new Int32Array(list.length >> 1);
+    let doc = 0;
+    for (let k = 0, i = 0; k + 1 < list.length; k += 2, i++) {
+      doc += list[k];
+      docs[i] = doc;
+      scores[i] = list[k + 1];
     }
+    map = { docs, scores };
     decoded.set(key, map);
     return map;
   };
@@ -174,27 +176,34 @@ export function createSearchEngine({ load, language = 'fr' }) {
     const groups = parse(String(text ?? ''));
     if (groups.length === 0 || m.documentCount === 0) return { results: [], total: 0 };
     const expanded = await Promise.all(groups.map((g) => candidates(m, g)));
-    // Per group and document: the best weighted score among the group's terms.
-    const perGroup = expanded.map((cands) => {
-      const best = new Map();
+    // Per group and document: the best weighted score among the group's terms; then, per
+    // document, the sum over groups and how many groups matched. Typed arrays indexed by
+    // document number: no Map on the hot path.
+    const n = m.documentCount;
+    const totals = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    const touched = [];
+    const best = new Float64Array(n);
+    for (const cands of expanded) {
+      const inGroup = [];
       for (const { weight, postings } of cands.values()) {
-        for (const [doc, score] of postings) {
-          const s = weight * score;
-          if (!(best.get(doc) >= s)) best.set(doc, s);
+        const { docs: ds, scores } = postings;
+        for (let i = 0; i < ds.length; i++) {
+          const d = ds[i];
+          const s = weight * scores[i];
+          if (best[d] === 0) inGroup.push(d);
+          if (s > best[d]) best[d] = s;
         }
       }
-      return best;
-    });
-    const totals = new Map();
-    const matched = new Map();
-    for (const best of perGroup) {
-      for (const [doc, s] of best) {
-        totals.set(doc, (totals.get(doc) ?? 0) + s);
-        matched.set(doc, (matched.get(doc) ?? 0) + 1);
+      for (const d of inGroup) {
+        if (matched[d] === 0) touched.push(d);
+        totals[d] += best[d];
+        matched[d] += 1;
+        best[d] = 0;
       }
     }
-    let docs = [...totals.keys()];
-    const all = docs.filter((d) => matched.get(d) === groups.length);
+    let docs = touched;
+    const all = docs.filter((d) => matched[d] === groups.length);
     if (all.length > 0) docs = all; // every word matches; otherwise rank partial matches
     const kindSet = kinds && kinds.length ? new Set(kinds) : null;
     const professionSet = professions && professions.length ? new Set(professions) : null;
@@ -206,9 +215,16 @@ export function createSearchEngine({ load, language = 'fr' }) {
         return true;
       });
     }
-    const score = (d) => totals.get(d) * (matched.get(d) / groups.length) ** 2;
-    docs.sort((a, b) => score(b) - score(a) || a - b);
-    const top = docs.slice(0, limit);
+    const score = (d) => totals[d] * (matched[d] / groups.length) ** 2;
+    // The best `limit` documents (score, then document number), without sorting them all.
+    const better = (a, b) => score(a) > score(b) || (score(a) === score(b) && a < b);
+    const top = [];
+    for (const d of docs) {
+      if (top.length === limit && !better(d, top[top.length - 1])) continue;
+      let k = top.length < limit ? top.length : limit - 1;
+      while (k > 0 && better(d, top[k - 1])) { top[k] = top[k - 1]; k--; }
+      top[k] = d;
+    }
     const highlight = new Set();
     for (const cands of expanded) for (const t of cands.keys()) highlight.add(t);
     const results = await Promise.all(top.map(async (d) => {
