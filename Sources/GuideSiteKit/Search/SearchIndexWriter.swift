@@ -28,7 +28,7 @@ public struct SearchIndexWriter: Sendable {
     public var k1: Double = 1.2
     public var b: Double = 0.75
     /// Target size of one term shard or one document shard, in bytes.
-    public var shardBytes: Int = 64 * 1024
+    public var shardBytes: Int = 16 * 1024
     /// Target size of a document shard: a query fetches one per result shown, so they are small.
     public var docShardBytes: Int = 8 * 1024
     /// Maximum length, in characters, of the text excerpt kept per document for snippets.
