@@ -16,7 +16,7 @@ public struct ArticleWriter: Sendable {
     /// The average length of an article body, in words.
     public var targetWords: Int
 
-    public init(seed: UInt64 = 2026, targetWords: Int = 880) {
+    public init(seed: UInt64 = 2026, targetWords: Int = 800) {
         self.seed = seed
         self.targetWords = targetWords
     }

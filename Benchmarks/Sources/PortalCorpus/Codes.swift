@@ -86,14 +86,15 @@ enum CodeCatalog {
                 numbering: numbering, sections: s, articles: a)
         }
 
-        // Dentists: divisions 1.01 … 5.06, articles 1.01.01 … 5.06.06 (180).
+        // Dentists: divisions 3.01 … 3.15, articles 3.01.01 … 3.15.12 (180), so 3.09.10 exists.
         var sections: [String] = []
         var articles: [(String, String)] = []
-        for d in 1...5 { for s in 1...6 {
-            let sec = "\(d).0\(s)"
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        for s in 1...15 {
+            let sec = "3.\(two(s))"
             sections.append(sec)
-            for n in 1...6 { articles.append(("\(sec).0\(n)", sec)) }
-        } }
+            for n in 1...12 { articles.append(("\(sec).\(two(n))", sec)) }
+        }
         codes.append(make(id: "dentistes", name: "dentistes", profession: "Dentistes", member: "dentiste", numbering: .threeLevel,
                           sections: sections, articles: articles))
 

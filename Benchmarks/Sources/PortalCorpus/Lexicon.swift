@@ -333,7 +333,7 @@ enum Lexicon {
     complet
     exact
     fidèle
-    trompeur
+    trompeur trompeuse
     faux fausse faux
     incomplet
     vérifiable

@@ -84,7 +84,7 @@ public struct PortalGenerator: Sendable {
     /// The ten recommendations, as (file name, YAML).
     public func recommendations() -> [(String, String)] {
         let codes = CodeCatalog.all
-        return recommendationTitles.enumerated().map { i, entry in
+        return Self.recommendationTitles.enumerated().map { i, entry in
             let number = i + 1
             var prose = ProseWriter(rng: SplitMix64(seed: seed, stream: 6, index: UInt64(number)))
             var y = "number: \(number)\n"

@@ -179,7 +179,7 @@ struct ProseWriter {
         case 3, 4:
             out = rng.zipf(v.connectors) + ", " + clause() + "."
         case 5:
-            out = "Lorsque " + clause() + ", " + clause() + "."
+            out = Self.capitalized(Self.elide("lorsque", clause())) + ", " + clause() + "."
         case 6:
             let adj = rng.pick(["essentiel", "prudent", "utile", "préférable", "nécessaire", "raisonnable", "important", "délicat"])
             out = "Il est " + adj + " " + Self.elide("de", infinitivePhrase()) + " avant " + Self.elide("de", infinitivePhrase()) + "."
@@ -191,7 +191,7 @@ struct ProseWriter {
                 .replacingOccurrences(of: "doit", with: "doivent") : m
             out = Self.capitalized(s.text) + " " + mm + " " + verb.infinitive + " " + object() + " sans " + object() + "."
         case 8:
-            out = "Que faire lorsque " + clause() + " ?"
+            out = "Que faire " + Self.elide("lorsque", clause()) + " ?"
         case 9:
             let quoted = clause()
             out = "« " + Self.capitalized(quoted) + " », " + rng.pick(["résume", "explique", "observe", "rappelle", "souligne", "nuance"]) + " "
