@@ -115,9 +115,7 @@ public struct ContentScaffolder: Sendable {
 
     /// A path as the user sees it: relative to ``displayBase`` when inside it.
     public func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase)
     }
 
     // MARK: What is there

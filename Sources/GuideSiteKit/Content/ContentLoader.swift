@@ -68,9 +68,7 @@ public struct ContentLoader: Sendable {
     // MARK: Files
 
     func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = displayBase.path.hasSuffix("/") ? displayBase.path : displayBase.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase)
     }
 
     /// The regular files of a subfolder (recursively), sorted; links that leave the folder or loop are reported.

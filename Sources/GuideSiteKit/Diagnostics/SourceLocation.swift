@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in a source file, printed the way compilers print it: `path:line:column`.
 ///
 /// Lines and columns start at 1. Columns count bytes of UTF-8, as libcmark does.
@@ -25,5 +27,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// The same file, moved by a number of lines (and, on the first line, columns).
     public func offset(lines: Int, column newColumn: Int? = nil) -> SourceLocation {
         SourceLocation(file: file, line: line + lines, column: newColumn ?? column)
+    }
+}
+
+extension SourceLocation {
+    /// A path as diagnostics show it: relative to `base` (the working directory) when inside it.
+    public static func displayPath(_ path: String, relativeTo base: URL) -> String {
+        let root = base.standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

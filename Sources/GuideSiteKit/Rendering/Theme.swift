@@ -45,10 +45,8 @@ public struct Theme: Sendable {
     /// Loads a theme folder; problems are diagnostics (a missing template, a syntax error, a missing partial).
     public static func load(from folder: URL, displayBase: URL, languages: [String]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let base = displayBase.standardizedFileURL.path + "/"
         func display(_ url: URL) -> String {
-            let p = url.standardizedFileURL.path
-            return p.hasPrefix(base) ? String(p.dropFirst(base.count)) : p
+            SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase)
         }
         let templatesFolder = folder.appendingPathComponent("templates", isDirectory: true)
         var isDirectory: ObjCBool = false

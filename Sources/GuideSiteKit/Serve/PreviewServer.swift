@@ -237,9 +237,7 @@ public actor PreviewServer {
     }
 
     private func displayPath(_ path: String) -> String {
-        let base = options.build.displayBase.standardizedFileURL.path
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        SourceLocation.displayPath(path, relativeTo: options.build.displayBase)
     }
 }
 
