@@ -106,7 +106,7 @@ public struct OutputWriter: Sendable {
     /// A rebuild: only changed files, all written before any is put in place.
     func update(_ files: [OutputFile], keeping kept: [String]) throws -> Changes {
         let fm = FileManager.default
-        let existing = Self.listFiles(in: output)
+        let (existing, folders) = Self.listContents(of: output)
         let suffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let base = output.path + "/"
         // Which files changed: compared with what is there, on every core.
@@ -138,7 +138,7 @@ public struct OutputWriter: Sendable {
         let current = Set(files.map(\.path)).union(kept)
         let stale = existing.subtracting(current).sorted()
         for path in stale { try? fm.removeItem(atPath: base + path) }
-        Self.removeEmptyFolders(in: output)
+        Self.removeEmptyFolders(folders, in: output)
         return Changes(written: toWrite.count, unchanged: files.count - toWrite.count + kept.count, removed: stale.count)
     }
 
@@ -174,29 +174,23 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The regular files under a folder, as relative paths.
-    static func listFiles(in root: URL) -> Set<String> {
-        var paths: Set<String> = []
+    /// The regular files and the folders under a folder, as relative paths, in one walk.
+    static func listContents(of root: URL) -> (files: Set<String>, folders: [String]) {
+        var files: Set<String> = []
+        var folders: [String] = []
         let base = root.path + "/"
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return paths }
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return (files, folders) }
         while let relative = walker.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + relative, isDirectory: &isFolder), !isFolder.boolValue {
-                paths.insert(relative)
-            }
+            guard FileManager.default.fileExists(atPath: base + relative, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue { folders.append(relative) } else { files.insert(relative) }
         }
-        return paths
+        return (files, folders)
     }
 
-    /// Removes folders left empty by removed pages, deepest first.
-    static func removeEmptyFolders(in root: URL) {
+    /// Removes, deepest first, the folders that removed pages left empty.
+    static func removeEmptyFolders(_ folders: [String], in root: URL) {
         let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: root.path) else { return }
-        var folders: [String] = []
-        while let relative = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if fm.fileExists(atPath: root.path + "/" + relative, isDirectory: &isFolder), isFolder.boolValue { folders.append(relative) }
-        }
         for folder in folders.sorted(by: { $0.count > $1.count }) {
             let path = root.path + "/" + folder
             if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try? fm.removeItem(atPath: path) }
