@@ -35,7 +35,7 @@ extension GuideSite {
                                 summary: BuildSummary.failed(errors: errors, warnings: warnings), status: 1, pages: nil)
                 throw ExitCode(1)
             }
-            let summary = BuildSummary.built(pages: result.pageCount, files: result.files.count + result.assets.count + result.kept.count,
+            let summary = BuildSummary.built(pages: result.pageCount, files: result.paths.count + result.assets.count,
                                               written: result.changes.written + result.changes.removed,
                                              output: output, seconds: seconds, warnings: warnings)
             reporter.finish(diagnostics: result.diagnostics, timings: timer.finish(), summary: summary, status: 0,

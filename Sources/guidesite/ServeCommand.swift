@@ -71,7 +71,7 @@ struct ServePrinter: Sendable {
             Console.standardError("changed: \(what); rebuilding…\n")
         case let .built(result, seconds):
             var text = quiet ? "" : formatter.format(result.diagnostics)
-            text += BuildSummary.built(pages: result.pageCount, files: result.files.count + result.assets.count + result.kept.count,
+            text += BuildSummary.built(pages: result.pageCount, files: result.paths.count + result.assets.count,
                                               written: result.changes.written + result.changes.removed,
                                        output: nil, seconds: seconds, warnings: result.diagnostics.warningCount) + "\n"
             Console.standardError(text)

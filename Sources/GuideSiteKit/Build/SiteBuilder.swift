@@ -38,8 +38,12 @@ public enum BuildStep: Sendable, Equatable {
 
 /// What a build produced, and what it found wrong.
 public struct BuildResult: Sendable {
-    /// Every file of the site (assets excluded), sorted by path.
+    /// The site's files with their bytes (assets excluded), sorted by path. Only `prepare` (and so
+    /// `guidesite check`) holds them; `build` streams each file to disk as it is made and leaves
+    /// this empty: see `paths`.
     public var files: [OutputFile]
+    /// Every file of the site (assets excluded), sorted by path.
+    public var paths: [String] = []
     public var assets: [(path: String, url: URL)]
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
@@ -47,10 +51,19 @@ public struct BuildResult: Sendable {
     public var written = false
     /// How many files were written, left as they were, and removed.
     public var changes = OutputWriter.Changes()
+    /// Pages rendered by this build.
+    public var rendered: [String] = []
     /// Pages not rendered because the output already held them (incremental builds).
     public var kept: [String] = []
     /// Every page's context hash, by output path.
     public var pageHashes: [String: UInt64] = [:]
+
+    init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
+        self.files = files
+        self.assets = assets
+        self.diagnostics = diagnostics
+        self.pageCount = pageCount
+    }
 }
 
 /// The build as named steps: load → assemble → render → (write).
@@ -66,12 +79,23 @@ public struct SiteBuilder: Sendable {
 
     /// Loads, checks, links and renders everything, in memory.
     public func prepare() throws -> BuildResult {
-        try prepare(reusing: false).0
+        let (assembled, diagnostics) = try assemble()
+        guard let assembled else { return BuildResult(diagnostics: diagnostics) }
+        let files = CollectedFiles()
+        var result = try emit(assembled, diagnostics: diagnostics, into: files, reusing: nil)
+        result.files = files.sorted()
+        return result
     }
 
-    /// Prepares the build; with `reusing`, pages whose output is current (see ``RenderCache``)
-    /// are not rendered and are listed in `kept`.
-    func prepare(reusing: Bool) throws -> (BuildResult, RenderCache?) {
+    /// A site checked and linked, with the theme that renders it.
+    struct Assembled {
+        var site: AssembledSite
+        var theme: Theme
+        var themeURL: URL
+    }
+
+    /// Loads the content and the theme, checks and links everything; nil when there are errors.
+    func assemble() throws -> (Assembled?, [Diagnostic]) {
         options.progress?(.loading)
         let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load()
         var diagnostics = loadDiagnostics
@@ -93,34 +117,41 @@ public struct SiteBuilder: Sendable {
         options.progress?(.assembling(files: loaded.articles.count + loaded.recommendations.count + loaded.codes.count))
         let (site, assembleDiagnostics) = assembler.assemble(loaded)
         diagnostics += assembleDiagnostics
-        guard let theme, !diagnostics.hasErrors else {
-            return (BuildResult(files: [], assets: [], diagnostics: diagnostics.sorted(), pageCount: 0), nil)
-        }
+        guard let theme, !diagnostics.hasErrors else { return (nil, diagnostics.sorted()) }
+        return (Assembled(site: site, theme: theme, themeURL: themeURL), diagnostics)
+    }
+
+    /// Renders every page and writes the search index, feeds, sitemap and references into
+    /// `sink`, file by file; with `cache`, pages whose output is current are not rendered and
+    /// are listed in `kept`.
+    func emit(_ assembled: Assembled, diagnostics: [Diagnostic], into sink: OutputSink, reusing cache: RenderCache?) throws -> BuildResult {
+        let site = assembled.site, theme = assembled.theme
+        var diagnostics = diagnostics
         options.progress?(.rendering)
-        var cache: RenderCache?
-        var isFolder: ObjCBool = false
-        if reusing, FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder), isFolder.boolValue {
-            cache = RenderCache(output: options.output, theme: themeURL)
-        }
         let output = options.output
         var isCurrent: (@Sendable (String, UInt64) -> Bool)?
         if let cache {
             isCurrent = { path, hash in cache.isCurrent(path, hash: hash, in: output) }
         }
-        let pages = PageRenderer(theme: theme, site: site).render(reusing: isCurrent)
+        let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
         diagnostics += pages.diagnostics
-        var files = pages.files
-        files += searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics)
+        var paths = pages.rendered + pages.kept
+        var others = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics)
         let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
-        for edition in site.editions { files.append(FeedWriter(site: site).feed(for: edition)) }
-        files.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
-        files.append(ReferencesWriter(site: site).file())
-        files.sort { $0.path < $1.path }
-        var result = BuildResult(files: files, assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+        for edition in site.editions { others.append(FeedWriter(site: site).feed(for: edition)) }
+        others.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
+        others.append(ReferencesWriter(site: site).file())
+        let failures = others.parallelMap(chunkSize: 8) { file -> Error? in
+            do { try sink.add(file); return nil } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        paths += others.map(\.path)
+        var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
+        result.paths = paths.sorted()
+        result.rendered = pages.rendered.sorted()
         result.kept = pages.kept.sorted()
         result.pageHashes = pages.hashes
-        if reusing && cache == nil { cache = RenderCache(output: options.output, theme: themeURL) }
-        return (result, cache)
+        return result
     }
 
     /// The search index files of every edition, under `search/<language>/`.
@@ -139,7 +170,8 @@ public struct SiteBuilder: Sendable {
         }.flatMap { $0 }
     }
 
-    /// Builds and, if there is no error, replaces the output folder.
+    /// Builds and, if there is no error, replaces the output folder. Files are written as they
+    /// are made (see ``OutputSession``) and put in place together at the end.
     ///
     /// - Returns: the result, with `written` false when errors kept the previous output in place.
     /// - Throws: ``GuideSiteError`` for I/O problems and unsafe output folders.
@@ -147,11 +179,29 @@ public struct SiteBuilder: Sendable {
         let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
-        var (result, cache) = try prepare(reusing: options.reusesRenderedPages)
-        if result.diagnostics.hasErrors { return result }
-        options.progress?(.writing(files: result.files.count + result.assets.count))
-        cache?.remove()  // stale while the output changes; recorded again once written
-        result.changes = try OutputWriter(output: options.output).write(result.files, copying: result.assets, keeping: result.kept)
+        let (assembled, diagnostics) = try assemble()
+        guard let assembled else { return BuildResult(diagnostics: diagnostics) }
+        var isFolder: ObjCBool = false
+        let hasOutput = FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder) && isFolder.boolValue
+        var cache: RenderCache?
+        if options.reusesRenderedPages { cache = RenderCache(output: options.output, theme: assembled.themeURL) }
+        let session = try OutputSession(output: options.output)
+        var result: BuildResult
+        do {
+            result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: hasOutput ? cache : nil)
+            if result.diagnostics.hasErrors {
+                session.discard()
+                return result
+            }
+            options.progress?(.writing(files: result.paths.count + result.assets.count))
+            try OutputWriter.copy(result.assets, into: session)
+            session.keep(result.kept)
+            cache?.remove()  // stale while the output changes; recorded again once written
+            result.changes = try session.commit()
+        } catch {
+            session.discard()
+            throw OutputWriter.wrap(error, path: options.output.path)
+        }
         result.written = true
         if var cache {
             cache.record(result.pageHashes, in: options.output)

@@ -24,14 +24,24 @@ extension BuildStep {
     }
 }
 
-/// How long one step of a build took.
+/// How long one step of a build took, and the process's peak memory when it ended.
 public struct BuildStepTiming: Sendable, Equatable {
     public var step: BuildStep
     public var duration: Duration
+    /// The largest resident set the process had reached by the end of the step, in bytes.
+    public var peakMemory: Int?
 
-    public init(step: BuildStep, duration: Duration) {
+    public init(step: BuildStep, duration: Duration, peakMemory: Int? = nil) {
         self.step = step
         self.duration = duration
+        self.peakMemory = peakMemory
+    }
+
+    /// The process's peak resident set so far, in bytes.
+    public static func currentPeakMemory() -> Int? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss) * 1024
     }
 
     /// The duration in seconds.
@@ -48,7 +58,7 @@ public struct BuildStepTiming: Sendable, Equatable {
 public final class BuildStepTimer: @unchecked Sendable {
     private let lock = NSLock()
     private let clock = ContinuousClock()
-    private var starts: [(step: BuildStep, at: ContinuousClock.Instant)] = []
+    private var starts: [(step: BuildStep, at: ContinuousClock.Instant, peakBefore: Int?)] = []
     private let onStep: (@Sendable (BuildStep) -> Void)?
 
     /// Creates a timer.
@@ -66,17 +76,20 @@ public final class BuildStepTimer: @unchecked Sendable {
     /// Notes that a step starts now.
     public func record(_ step: BuildStep) {
         let now = clock.now
-        lock.withLock { starts.append((step, now)) }
+        let peak = BuildStepTiming.currentPeakMemory()
+        lock.withLock { starts.append((step, now, peak)) }
         onStep?(step)
     }
 
     /// The steps seen so far; the last one ends now.
     public func finish() -> [BuildStepTiming] {
         let now = clock.now
+        let peakNow = BuildStepTiming.currentPeakMemory()
         return lock.withLock {
             starts.indices.map { index in
                 let end = index + 1 < starts.count ? starts[index + 1].at : now
-                return BuildStepTiming(step: starts[index].step, duration: starts[index].at.duration(to: end))
+                let peak = index + 1 < starts.count ? starts[index + 1].peakBefore : peakNow
+                return BuildStepTiming(step: starts[index].step, duration: starts[index].at.duration(to: end), peakMemory: peak)
             }
         }
     }
@@ -100,11 +113,14 @@ public struct ProgressLine: Sendable {
         Self.erase + "[\(min(step.ordinal, totalSteps))/\(totalSteps)] \(step.summary)…"
     }
 
-    /// The lines of `--verbose`: one per step with its time, e.g. `  0.012 s  loading content`.
+    /// The lines of `--verbose`: one per step with its time and, when known, the peak memory
+    /// reached by its end, e.g. `  0.012 s  loading content (peak 41 MiB)`.
     public static func timings(_ timings: [BuildStepTiming]) -> String {
         var out = ""
         for timing in timings {
-            out += "  " + String(format: "%7.3f s", timing.seconds) + "  " + timing.step.summary + "\n"
+            out += "  " + String(format: "%7.3f s", timing.seconds) + "  " + timing.step.summary
+            if let peak = timing.peakMemory { out += " (peak \(peak / (1024 * 1024)) MiB)" }
+            out += "\n"
         }
         return out
     }

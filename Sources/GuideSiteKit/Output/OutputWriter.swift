@@ -1,14 +1,7 @@
 import Foundation
 
-/// Writes a built site so that the previous one survives any failure.
-///
-/// - A first build writes into a staging folder next to the output folder, renamed into place
-///   once every file is written.
-/// - A rebuild writes only the files whose bytes changed, each first under a temporary name in
-///   its folder; once all are written they are renamed over the old ones and the files the site
-///   no longer has are removed. If a write fails, the temporary files are removed and the
-///   previous output is left as it was. Unchanged files keep their dates, which deployments
-///   (rsync) and web caches rely on.
+/// Writes a built site so that the previous one survives any failure (through an
+/// ``OutputSession``), and checks output folders and paths for safety.
 ///
 /// Files are written on every core.
 public struct OutputWriter: Sendable {
@@ -57,89 +50,34 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes the site: every file and asset, replacing what the output folder held.
-    @discardableResult
+    ///
     /// `keeping` lists files already in the output that stay as they are (pages the render cache
     /// found current): they are neither compared nor removed.
+    @discardableResult
     public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)], keeping kept: [String] = []) throws -> Changes {
-        for path in files.map(\.path) + assets.map({ "assets/" + $0.path }) where !Self.isContained(path) {
-            throw GuideSiteError.unsafeOutput(path: path, reason: "the path leaves the output folder")
+        let session = try OutputSession(output: output)
+        do {
+            let failures = files.parallelMap(chunkSize: 16) { file -> Error? in
+                do { try session.add(file); return nil } catch { return error }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            try Self.copy(assets, into: session)
+            session.keep(kept)
+            return try session.commit()
+        } catch {
+            session.discard()
+            throw Self.wrap(error, path: output.path)
         }
-        var all = files
+    }
+
+    /// Adds the theme's assets to a write, under `assets/`.
+    static func copy(_ assets: [(path: String, url: URL)], into sink: OutputSink) throws {
         for asset in assets {
             guard let data = FileManager.default.contents(atPath: asset.url.path) else {
                 throw GuideSiteError.unwritable(path: asset.url.path, reason: "the theme file could not be read")
             }
-            all.append(OutputFile(path: "assets/" + asset.path, bytes: [UInt8](data)))
+            try sink.add(OutputFile(path: "assets/" + asset.path, bytes: [UInt8](data)))
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
-            return try update(all, keeping: kept)
-        }
-        try fresh(all)
-        return Changes(written: all.count)
-    }
-
-    /// A first build: a staging folder renamed into place.
-    func fresh(_ files: [OutputFile]) throws {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw GuideSiteError.unwritable(path: parent.path, reason: error.localizedDescription)
-        }
-        try? fm.removeItem(at: staging)
-        do {
-            try Self.createFolders(for: files.map(\.path), in: staging)
-            let failures = files.parallelMap(chunkSize: 16) { file in
-                Self.writeFile(file.bytes, to: staging.appendingPathComponent(file.path).path)
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Self.wrap(error, path: output.path)
-        }
-    }
-
-    /// A rebuild: only changed files, all written before any is put in place.
-    func update(_ files: [OutputFile], keeping kept: [String]) throws -> Changes {
-        let fm = FileManager.default
-        let (existing, folders) = Self.listContents(of: output)
-        let suffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let base = output.path + "/"
-        // Which files changed: compared with what is there, on every core.
-        let changed = files.parallelMap(chunkSize: 16) { file -> Bool in
-            guard existing.contains(file.path),
-                  let handle = FileHandle(forReadingAtPath: base + file.path) else { return true }
-            defer { try? handle.close() }
-            guard let old = try? handle.readToEnd() else { return true }
-            return old.count != file.bytes.count || !old.elementsEqual(file.bytes)
-        }
-        let toWrite = zip(files, changed).filter(\.1).map(\.0)
-        do {
-            try Self.createFolders(for: toWrite.map(\.path), in: output)
-        } catch {
-            throw Self.wrap(error, path: output.path)
-        }
-        let failures = toWrite.parallelMap(chunkSize: 16) { file in
-            Self.writeFile(file.bytes, to: base + file.path + suffix)
-        }
-        if let failure = failures.compactMap({ $0 }).first {
-            for file in toWrite { try? fm.removeItem(atPath: base + file.path + suffix) }
-            throw failure
-        }
-        for file in toWrite where rename(base + file.path + suffix, base + file.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            for file in toWrite { try? fm.removeItem(atPath: base + file.path + suffix) }
-            throw GuideSiteError.unwritable(path: base + file.path, reason: reason)
-        }
-        let current = Set(files.map(\.path)).union(kept)
-        let stale = existing.subtracting(current).sorted()
-        for path in stale { try? fm.removeItem(atPath: base + path) }
-        Self.removeEmptyFolders(folders, in: output)
-        return Changes(written: toWrite.count, unchanged: files.count - toWrite.count + kept.count, removed: stale.count)
     }
 
     /// Writes bytes to a new file; nil on success, the error otherwise.
@@ -160,18 +98,6 @@ public struct OutputWriter: Sendable {
             offset += n
         }
         return nil
-    }
-
-    /// Creates the folders the files go in, each once.
-    static func createFolders(for paths: [String], in root: URL) throws {
-        var folders: Set<String> = [""]
-        for path in paths {
-            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
-        }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: folder.isEmpty ? root : root.appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
-        }
     }
 
     /// The regular files and the folders under a folder, as relative paths, in one walk.

@@ -30,49 +30,62 @@ public struct PageRenderer: Sendable {
         var language: String
         var translationKey: String?
         var breadcrumbs: [(String, String)]
-        var context: [String: Any]
+        /// Builds the page-specific context: called on the rendering thread, so that contexts
+        /// are built in parallel and never all held at once.
+        var context: () -> [String: Any]
     }
 
-    /// Renders all pages; a page whose template fails is a diagnostic, not a crash.
+    /// Renders all pages in memory; a page whose template fails is a diagnostic, not a crash.
     public func renderAll() -> ([OutputFile], [Diagnostic]) {
-        let pages = render(reusing: nil)
-        return (pages.files, pages.diagnostics)
+        let files = CollectedFiles()
+        let pages = (try? render(reusing: nil, into: files)) ?? Pages()
+        return (files.sorted(), pages.diagnostics)
     }
 
     /// The pages of a build: those rendered, those whose output is already current.
     public struct Pages: Sendable {
-        public var files: [OutputFile] = []
+        /// Output paths of the pages rendered (and handed to the sink).
+        public var rendered: [String] = []
         /// Output paths left as they are: their context is the one they were rendered from.
         public var kept: [String] = []
         /// The context hash of every page, by output path, for the next build's cache.
         public var hashes: [String: UInt64] = [:]
         public var diagnostics: [Diagnostic] = []
-        public var count: Int { files.count + kept.count }
+        public var count: Int { rendered.count + kept.count }
     }
 
-    /// Renders the pages, skipping those for which `isCurrent(path, contextHash)` says the output
-    /// already holds what this context gives (same context, same templates: same bytes).
-    public func render(reusing isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> Pages {
+    /// Renders the pages into `sink` as they are made (nothing is held), skipping those for which
+    /// `isCurrent(path, contextHash)` says the output already holds what this context gives
+    /// (same context, same templates: same bytes).
+    ///
+    /// - Throws: the first error of the sink (a file that could not be written).
+    public func render(reusing isCurrent: (@Sendable (String, UInt64) -> Bool)?, into sink: OutputSink) throws -> Pages {
         var jobs: [PageJob] = []
         for edition in site.editions { jobs += self.jobs(for: edition) }
-        let results = jobs.parallelMap { job -> (path: String, hash: UInt64, html: String?, kept: Bool) in
+        enum Outcome { case rendered, kept, failed, unwritable(Error) }
+        let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
             let (template, context) = self.context(for: job)
             var hasher = StableHash()
             hasher.combine(template)
             hasher.combine(context: context)
-            if let isCurrent, isCurrent(file, hasher.value) { return (file, hasher.value, nil, true) }
-            return (file, hasher.value, theme.render(template, context), false)
+            if let isCurrent, isCurrent(file, hasher.value) { return (file, hasher.value, .kept) }
+            guard let html = theme.render(template, context) else { return (file, hasher.value, .failed) }
+            do {
+                try sink.add(OutputFile(path: file, text: html))
+            } catch {
+                return (file, hasher.value, .unwritable(error))
+            }
+            return (file, hasher.value, .rendered)
         }
         var pages = Pages()
         for (job, result) in zip(jobs, results) {
             pages.hashes[result.path] = result.hash
-            if result.kept {
-                pages.kept.append(result.path)
-            } else if let html = result.html {
-                pages.files.append(OutputFile(path: result.path, text: html))
-            } else {
-                pages.diagnostics.append(.error("template '\(job.template)' could not be rendered for \(job.path)", at: nil))
+            switch result.outcome {
+            case .rendered: pages.rendered.append(result.path)
+            case .kept: pages.kept.append(result.path)
+            case .failed: pages.diagnostics.append(.error("template '\(job.template)' could not be rendered for \(job.path)", at: nil))
+            case let .unwritable(error): throw error
             }
         }
         return pages
@@ -109,7 +122,7 @@ public struct PageRenderer: Sendable {
         func link(_ target: String) -> String {
             isNotFound ? basePath + target : Routes.relative(from: job.path, to: target)
         }
-        var context = job.context
+        var context = job.context()
         context["lang"] = language
         context["site"] = ["title": site.site.title(in: language), "description": site.site.description(in: language),
                            "regulator": site.site.regulator(in: language)]
@@ -148,7 +161,7 @@ public struct PageRenderer: Sendable {
         let directory = site.directory
         var jobs: [PageJob] = []
         func job(_ path: String, _ template: String, _ title: String, description: String = "", kind: String? = nil,
-                 key: String? = nil, crumbs: [(String, String)] = [], _ context: [String: Any]) {
+                 key: String? = nil, crumbs: [(String, String)] = [], _ context: @escaping @autoclosure () -> [String: Any]) {
             jobs.append(PageJob(path: path, template: template, title: title, description: description, kind: kind ?? template,
                                 language: language, translationKey: key, breadcrumbs: crumbs, context: context))
         }
@@ -201,7 +214,7 @@ public struct PageRenderer: Sendable {
         job(routes.articles, "articles", loc["articles"], key: "articles", crumbs: [home], [
             "articles": edition.articles.map { card($0, from: routes.articles) }, "count": edition.articles.count,
         ])
-        for (i, e) in edition.articles.enumerated() {
+        func articleContext(_ i: Int, _ e: ArticleEntry) -> [String: Any] {
             let page = e.path
             var groups: [[String: Any]] = []
             let cited = Set(e.body.occurrences.map(\.target)).sorted()
@@ -241,8 +254,11 @@ public struct PageRenderer: Sendable {
             let older = i + 1 < edition.articles.count ? edition.articles[i + 1] : nil
             let newer = i > 0 ? edition.articles[i - 1] : nil
             neighbours(&context, prev: older.map { ($0.article.title, $0.path) }, next: newer.map { ($0.article.title, $0.path) }, from: page)
-            job(page, "article", e.article.title, description: e.article.summary, key: "article:\(e.article.translationKey)",
-                crumbs: [home, (loc["articles"], routes.articles)], context)
+            return context
+        }
+        for (i, e) in edition.articles.enumerated() {
+            job(e.path, "article", e.article.title, description: e.article.summary, key: "article:\(e.article.translationKey)",
+                crumbs: [home, (loc["articles"], routes.articles)], articleContext(i, e))
         }
 
         // Recommendations
@@ -253,7 +269,7 @@ public struct PageRenderer: Sendable {
                  "citation_count": citationCount(.recommendation($0.recommendation.number))] as [String: Any]
             },
         ])
-        for (i, r) in edition.recommendations.enumerated() {
+        func recommendationContext(_ i: Int, _ r: RecommendationEntry) -> [String: Any] {
             let page = r.path
             let key = ProvisionKey.recommendation(r.recommendation.number)
             let citing = citedIn(key, from: page)
@@ -268,9 +284,12 @@ public struct PageRenderer: Sendable {
             let next = i + 1 < edition.recommendations.count ? edition.recommendations[i + 1] : nil
             neighbours(&context, prev: prev.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) },
                        next: next.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) }, from: page)
-            job(page, "recommendation", directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc),
+            return context
+        }
+        for (i, r) in edition.recommendations.enumerated() {
+            job(r.path, "recommendation", directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc),
                 description: r.recommendation.summary, key: "rec:\(r.recommendation.number)",
-                crumbs: [home, (loc["recommendations"], routes.recommendations)], context)
+                crumbs: [home, (loc["recommendations"], routes.recommendations)], recommendationContext(i, r))
         }
 
         // Codes and their articles
@@ -302,7 +321,7 @@ public struct PageRenderer: Sendable {
                     "notice": loc["summary_notice"],
                     "has_cited_in": !codeCiting.isEmpty, "cited_in": codeCiting,
                 ])
-            for (i, p) in c.provisions.enumerated() {
+            func provisionContext(_ i: Int, _ p: ProvisionEntry) -> [String: Any] {
                 let page = p.path
                 let citing = citedIn(p.key, from: page)
                 let section = c.code.sections.first { $0.number == p.article.section }
@@ -318,9 +337,12 @@ public struct PageRenderer: Sendable {
                 let next = i + 1 < c.provisions.count ? c.provisions[i + 1] : nil
                 neighbours(&context, prev: prev.map { ("\($0.article.number) \($0.article.title)", $0.path) },
                            next: next.map { ("\($0.article.number) \($0.article.title)", $0.path) }, from: page)
-                job(page, "provision", "\(directory.label(of: p.key, language: language, locale: loc))",
+                return context
+            }
+            for (i, p) in c.provisions.enumerated() {
+                job(p.path, "provision", "\(directory.label(of: p.key, language: language, locale: loc))",
                     description: p.article.title, key: "provision:\(c.code.id)/\(p.article.number)",
-                    crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)], context)
+                    crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)], provisionContext(i, p))
             }
         }
 

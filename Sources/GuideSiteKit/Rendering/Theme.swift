@@ -54,6 +54,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("theme has no 'templates' folder", at: SourceLocation(file: display(folder))))
             return (nil, diagnostics)
         }
+        TemplateEscaping.registered
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (String, String)] = [:]  // name → (display path, text)
         for url in files(under: templatesFolder) where url.pathExtension == "mustache" {
@@ -62,7 +63,9 @@ public struct Theme: Sendable {
             let path = display(url)
             guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { continue }
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                // Parsed as written first, so that syntax errors point at the author's lines.
+                _ = try MustacheTemplate(string: file.text)
+                templates[name] = try MustacheTemplate(string: TemplateEscaping.pragma + file.text)
                 texts[name] = (path, file.text)
             } catch let error as MustacheTemplate.ParserError {
                 let told = TemplateSyntaxError(error, text: file.text)

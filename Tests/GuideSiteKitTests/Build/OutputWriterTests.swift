@@ -12,7 +12,7 @@ struct OutputWriterTests {
     @Test func aRebuildWritesOnlyWhatChangedAndRemovesWhatIsGone() throws {
         let site = try TemporarySite(fixture: "basic")
         let first = try site.build()
-        #expect(first.changes.written == first.files.count + first.assets.count)
+        #expect(first.changes.written == first.paths.count + first.assets.count)
         let stamp = Date(timeIntervalSince1970: 1_000_000)
         for path in ["articles/second/index.html", "articles/premier/index.html"] {
             try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: site.output.appendingPathComponent(path).path)
@@ -50,5 +50,31 @@ struct OutputWriterTests {
             return FileManager.default.fileExists(atPath: site.output.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue
         })
         #expect(paths == Set(fresh.files.map(\.path) + fresh.assets.map { "assets/" + $0.path }))
+    }
+
+    @Test func aDiscardedWriteLeavesThePreviousOutputAsItWas() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).sorted()
+        let page = try site.read("articles/premier/index.html")
+        let session = try OutputSession(output: site.output)
+        try session.add(OutputFile(path: "articles/premier/index.html", text: "changed"))
+        try session.add(OutputFile(path: "nouveau/dossier/index.html", text: "new"))
+        session.discard()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: site.output.path).sorted() == before)
+        #expect(try site.read("articles/premier/index.html") == page)
+    }
+
+    @Test func aFirstWriteAppearsOnlyWhenCommitted() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let session = try OutputSession(output: site.output)
+        try session.add(OutputFile(path: "index.html", text: "home"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path), "files wait in a staging folder")
+        #expect(throws: GuideSiteError.self) { try session.add(OutputFile(path: "../escape.html", text: "no")) }
+        let changes = try session.commit()
+        #expect(changes.written == 1)
+        #expect(try site.read("index.html") == "home")
+        let parent = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
+        #expect(!parent.contains { $0.contains("staging") })
     }
 }

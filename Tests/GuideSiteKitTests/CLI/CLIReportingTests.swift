@@ -124,9 +124,9 @@ struct CLIReportingTests {
     @Test func verbosePrintsStepTimings() {
         let captured = Captured()
         let timings = [BuildStepTiming(step: .loading, duration: .milliseconds(12)),
-                       BuildStepTiming(step: .assembling(files: 1), duration: .milliseconds(1500))]
+                       BuildStepTiming(step: .assembling(files: 1), duration: .milliseconds(1500), peakMemory: 96 * 1024 * 1024)]
         captured.reporter(ReportSettings(verbosity: .verbose)).finish(diagnostics: [], timings: timings, summary: "s", status: 0, pages: 1)
-        #expect(captured.standardError == "timings:\n    0.012 s  loading content\n    1.500 s  assembling 1 file\ns\n")
+        #expect(captured.standardError == "timings:\n    0.012 s  loading content\n    1.500 s  assembling 1 file (peak 96 MiB)\ns\n")
     }
 
     @Test func jsonGoesToStandardOutputAndOnlyTheSummaryToStandardError() throws {

@@ -1,0 +1,176 @@
+import Foundation
+
+/// One write of the site, file by file as the build makes them, put in place all together.
+///
+/// - Into a folder that does not exist yet, files go to a staging folder next to it, renamed
+///   into place by ``commit()``.
+/// - Into an existing output folder, a file whose bytes are already there is left alone (its
+///   date too, which deployments and web caches rely on); a changed file is written under a
+///   temporary name in its folder. ``commit()`` renames them over the old ones and removes the
+///   files the site no longer has.
+///
+/// Until `commit`, the previous output is untouched; ``discard()`` removes what was written.
+/// Files are never held in memory longer than one `add`, so a build's peak memory does not grow
+/// with the size of its output.
+public final class OutputSession: OutputSink, @unchecked Sendable {
+    /// How the files reach the output folder.
+    enum Mode {
+        /// A first build: everything into a staging folder.
+        case fresh(staging: URL)
+        /// A rebuild: changed files under temporary names; what the folder held before.
+        case update(existing: Set<String>, folders: [String])
+    }
+
+    public let output: URL
+    let mode: Mode
+    /// Where files are written before `commit`.
+    let root: String
+    let temporarySuffix: String
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = [""]
+    /// Folders that did not exist before this write.
+    private var newFolders: Set<String> = []
+    private var added: Set<String> = []
+    private var kept: Set<String> = []
+    /// Update mode: paths written under their temporary name.
+    private var pending: [String] = []
+    private var unchanged = 0
+    private var finished = false
+
+    /// Starts a write into `output` (created if missing, with its parents).
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        temporarySuffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: self.output.path, isDirectory: &isFolder), isFolder.boolValue {
+            let (files, folders) = OutputWriter.listContents(of: self.output)
+            mode = .update(existing: files, folders: folders)
+            root = self.output.path
+        } else {
+            let parent = self.output.deletingLastPathComponent()
+            let staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)",
+                                                        isDirectory: true)
+            do {
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+                try? fm.removeItem(at: staging)
+                try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            } catch {
+                throw GuideSiteError.unwritable(path: parent.path, reason: error.localizedDescription)
+            }
+            mode = .fresh(staging: staging)
+            root = staging.path
+        }
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    /// Writes one file (to the staging folder or under a temporary name), unless the output
+    /// already holds exactly these bytes.
+    public func add(_ file: OutputFile) throws {
+        guard OutputWriter.isContained(file.path) else {
+            throw GuideSiteError.unsafeOutput(path: file.path, reason: "the path leaves the output folder")
+        }
+        lock.withLock { _ = added.insert(file.path) }
+        let target = root + "/" + file.path
+        switch mode {
+        case .fresh:
+            try createFolder(of: file.path)
+            if let failure = OutputWriter.writeFile(file.bytes, to: target) { throw failure }
+        case let .update(existing, _):
+            if existing.contains(file.path), Self.holds(target, file.bytes) {
+                lock.withLock { unchanged += 1 }
+                return
+            }
+            try createFolder(of: file.path)
+            if let failure = OutputWriter.writeFile(file.bytes, to: target + temporarySuffix) { throw failure }
+            lock.withLock { pending.append(file.path) }
+        }
+    }
+
+    /// Files already in the output that stay as they are (pages the render cache found current).
+    public func keep(_ paths: [String]) {
+        lock.withLock {
+            kept.formUnion(paths)
+            unchanged += paths.count
+        }
+    }
+
+    /// Puts every file in place and removes those the site no longer has.
+    @discardableResult
+    public func commit() throws -> OutputWriter.Changes {
+        let fm = FileManager.default
+        finished = true
+        switch mode {
+        case let .fresh(staging):
+            do {
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                try? fm.removeItem(at: staging)
+                throw OutputWriter.wrap(error, path: output.path)
+            }
+            return OutputWriter.Changes(written: added.count)
+        case let .update(existing, folders):
+            let base = output.path + "/"
+            for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
+                let reason = String(cString: strerror(errno))
+                finished = false
+                discard()
+                throw GuideSiteError.unwritable(path: base + path, reason: reason)
+            }
+            let stale = existing.subtracting(added).subtracting(kept).sorted()
+            for path in stale { try? fm.removeItem(atPath: base + path) }
+            OutputWriter.removeEmptyFolders(folders, in: output)
+            return OutputWriter.Changes(written: pending.count, unchanged: unchanged, removed: stale.count)
+        }
+    }
+
+    /// Removes what this write put on disk; the previous output stays as it was.
+    public func discard() {
+        finished = true
+        let fm = FileManager.default
+        switch mode {
+        case let .fresh(staging):
+            try? fm.removeItem(at: staging)
+        case .update:
+            let base = output.path + "/"
+            for path in lock.withLock({ pending }) { try? fm.removeItem(atPath: base + path + temporarySuffix) }
+            OutputWriter.removeEmptyFolders(Array(lock.withLock { newFolders }), in: output)
+        }
+    }
+
+    /// Creates the folder a file goes in, once per folder.
+    private func createFolder(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        if lock.withLock({ createdFolders.contains(folder) }) { return }
+        // The folders this write brings into being, so that `discard` can take them away.
+        var missing: [String] = []
+        var prefix = folder[...]
+        while !prefix.isEmpty, access(root + "/" + prefix, F_OK) != 0 {
+            missing.append(String(prefix))
+            prefix = prefix.lastIndex(of: "/").map { prefix[..<$0] } ?? ""
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        } catch {
+            throw GuideSiteError.unwritable(path: root + "/" + folder, reason: error.localizedDescription)
+        }
+        lock.withLock {
+            createdFolders.insert(folder)
+            newFolders.formUnion(missing)
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let old = try? handle.readToEnd() else { return false }
+        return old.count == bytes.count && old.elementsEqual(bytes)
+    }
+}
