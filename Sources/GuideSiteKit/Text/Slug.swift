@@ -23,6 +23,33 @@ public enum Slug {
 
     /// Lower-cases, expands ligatures and removes combining marks (accents).
     public static func fold(_ text: String) -> String {
+        quickFold(text) ?? slowFold(text)
+    }
+
+    /// The fold of each scalar below U+0180 (ASCII, Latin-1 and Latin Extended-A: all of French),
+    /// computed once by ``slowFold`` itself so that both paths always agree.
+    private static let latinFolds: [String.UnicodeScalarView] = (0..<0x180).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return String.UnicodeScalarView() }
+        return slowFold(String(Character(scalar))).unicodeScalars
+    }
+
+    /// ``fold`` scalar by scalar through ``latinFolds``; nil when the text has a scalar outside
+    /// it (other than a combining accent, which folding drops), for ``slowFold``.
+    private static func quickFold(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = Int(scalar.value)
+            if v < 0x180 {
+                out.append(contentsOf: latinFolds[v])
+            } else if !(0x300...0x36F).contains(v) {
+                return nil
+            }
+        }
+        return String(out)
+    }
+
+    /// Folding through Foundation: lower case, canonical decomposition, marks dropped.
+    static func slowFold(_ text: String) -> String {
         let lowered = text.lowercased()
         var out = String.UnicodeScalarView()
         for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -55,7 +82,8 @@ public struct AnchorAllocator: Sendable {
 
     /// A unique id folded from `text` (or `section` when the text folds to nothing).
     public mutating func allocate(for text: String) -> String {
-        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        let slug = Slug.make(text)
+        let base = slug.isEmpty ? "section" : slug
         var candidate = base
         var n = 2
         while used.contains(candidate) {
