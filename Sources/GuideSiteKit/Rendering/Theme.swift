@@ -33,10 +33,27 @@ public struct Theme: Sendable {
         public func format(_ date: ContentDate) -> String {
             let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
             let day = date.day == 1 ? (firstDay ?? "1") : String(date.day)
-            return dateFormat
-                .replacingOccurrences(of: "{day}", with: day)
-                .replacingOccurrences(of: "{month}", with: month)
-                .replacingOccurrences(of: "{year}", with: String(date.year))
+            // Each placeholder is replaced wherever it is, in one pass (this runs for every card of every list).
+            var out = ""
+            var rest = dateFormat[...]
+            while let open = rest.firstIndex(of: "{") {
+                out += rest[..<open]
+                let tail = rest[open...]
+                if tail.hasPrefix("{day}") {
+                    out += day
+                    rest = tail.dropFirst(5)
+                } else if tail.hasPrefix("{month}") {
+                    out += month
+                    rest = tail.dropFirst(7)
+                } else if tail.hasPrefix("{year}") {
+                    out += String(date.year)
+                    rest = tail.dropFirst(6)
+                } else {
+                    out += "{"
+                    rest = tail.dropFirst()
+                }
+            }
+            return out + rest
         }
 
         public subscript(_ key: String) -> String { strings[key] ?? key }
