@@ -28,7 +28,7 @@ public final class TextAnalyzer {
     /// The language whose stemmer and stop words are used.
     public let language: SearchLanguage
 
-    private var cache: [[UInt32]: (Int32, Int32)] = [:]
+    private var cache = TokenCache()
     private var classCache: [UInt32: (UInt8, [UInt32])] = [:]
     private var vocabulary: [String] = []
     private var termIDs: [String: Int32] = [:]
@@ -89,7 +89,10 @@ public final class TextAnalyzer {
 
     // MARK: - Tokenizer
 
-    private static let apostrophes: Set<UInt32> = [0x27, 0x2019, 0x02BC]
+    /// `'`, `’` or `ʼ`.
+    @inline(__always) private static func isApostrophe(_ c: UInt32) -> Bool {
+        c == 0x27 || c == 0x2019 || c == 0x02BC
+    }
 
     @inline(__always) private func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
         let b0 = UInt32(p[i])
@@ -189,7 +192,7 @@ public final class TextAnalyzer {
                         i += len
                         continue
                     }
-                } else if Self.apostrophes.contains(c), classOf(next) != 0 {
+                } else if Self.isApostrophe(c), classOf(next) != 0 {
                     if elisions.contains(buf) {
                         buf.removeAll(keepingCapacity: true)
                         i += len
@@ -213,11 +216,11 @@ public final class TextAnalyzer {
 
     @inline(__always) private func emit(_ buf: inout [UInt32], _ body: (Int32, Int32) -> Void) {
         let entry: (Int32, Int32)
-        if let hit = cache[buf] {
+        if let hit = cache.value(for: buf) {
             entry = hit
         } else {
             entry = analyzeToken(buf)
-            cache[buf] = entry
+            cache.insert(entry, for: buf)
         }
         buf.removeAll(keepingCapacity: true)
         if entry.0 >= 0 { body(entry.0, entry.1) }
