@@ -11,10 +11,10 @@ public struct ReferencesWriter: Sendable {
 
     public init(site: AssembledSite) { self.site = site }
 
-    struct Node: Encodable { var id: String; var kind: String; var title: String; var url: String; var language: String }
-    struct Source: Encodable { var file: String; var line: Int; var column: Int }
-    struct Edge: Encodable { var from: String; var to: String; var anchor: String?; var sentence: String; var source: Source }
-    struct Graph: Encodable { var version = 1; var site: String; var nodes: [Node]; var edges: [Edge] }
+    struct Node { var id: String; var kind: String; var title: String; var url: String; var language: String }
+    struct Source { var file: String; var line: Int; var column: Int }
+    struct Edge { var from: String; var to: String; var anchor: String?; var sentence: String; var source: Source }
+    struct Graph { var version = 1; var site: String; var nodes: [Node]; var edges: [Edge] }
 
     public func file() -> OutputFile {
         var nodes: [String: Node] = [:]
@@ -60,9 +60,54 @@ public struct ReferencesWriter: Sendable {
         }
         edges.sort { ($0.from, $0.to, $0.source.line, $0.source.column) < ($1.from, $1.to, $1.source.line, $1.source.column) }
         let graph = Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: edges)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(graph)) ?? Data("{}".utf8)
-        return OutputFile(path: "data/references.json", bytes: [UInt8](data) + [0x0A])
+        return OutputFile(path: "data/references.json", bytes: Self.json(graph))
+    }
+
+    /// The graph as indented JSON with sorted keys, written straight into bytes (the file is tens
+    /// of megabytes on a large portal, and Foundation's encoder held several copies of it).
+    static func json(_ graph: Graph) -> [UInt8] {
+        var j = JSONBytes(capacity: 256 * (graph.nodes.count + 2 * graph.edges.count) + 256)
+        j.raw("{\n  \"edges\" : [")
+        for (k, e) in graph.edges.enumerated() {
+            j.raw(k == 0 ? "\n    {\n" : ",\n    {\n")
+            if let anchor = e.anchor {
+                j.raw("      \"anchor\" : ")
+                j.string(anchor)
+                j.raw(",\n")
+            }
+            j.raw("      \"from\" : ")
+            j.string(e.from)
+            j.raw(",\n      \"sentence\" : ")
+            j.string(e.sentence)
+            j.raw(",\n      \"source\" : {\n        \"column\" : ")
+            j.integer(e.source.column)
+            j.raw(",\n        \"file\" : ")
+            j.string(e.source.file)
+            j.raw(",\n        \"line\" : ")
+            j.integer(e.source.line)
+            j.raw("\n      },\n      \"to\" : ")
+            j.string(e.to)
+            j.raw("\n    }")
+        }
+        j.raw(graph.edges.isEmpty ? "\n\n  ],\n  \"nodes\" : [" : "\n  ],\n  \"nodes\" : [")
+        for (k, n) in graph.nodes.enumerated() {
+            j.raw(k == 0 ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
+            j.string(n.id)
+            j.raw(",\n      \"kind\" : ")
+            j.string(n.kind)
+            j.raw(",\n      \"language\" : ")
+            j.string(n.language)
+            j.raw(",\n      \"title\" : ")
+            j.string(n.title)
+            j.raw(",\n      \"url\" : ")
+            j.string(n.url)
+            j.raw("\n    }")
+        }
+        j.raw(graph.nodes.isEmpty ? "\n\n  ],\n  \"site\" : " : "\n  ],\n  \"site\" : ")
+        j.string(graph.site)
+        j.raw(",\n  \"version\" : ")
+        j.integer(graph.version)
+        j.raw("\n}\n")
+        return j.bytes
     }
 }

@@ -1,5 +1,5 @@
-/// Deterministic JSON written straight into UTF-8 bytes: the one JSON escaper
-/// of the search index (``JSONText`` goes through it too).
+/// Deterministic JSON written straight into UTF-8 bytes: the one JSON escaper of the search
+/// index, `data/references.json` and the diagnostics report (``JSONText`` goes through it too).
 ///
 /// Strings are escaped as the index format requires: `"` `\` `\n` `\r` `\t`
 /// and U+2028, U+2029 with a backslash, any other scalar below U+0020 as
