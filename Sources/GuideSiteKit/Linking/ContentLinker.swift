@@ -290,12 +290,32 @@ public struct ContentLinker {
             if Self.isSentenceEnd(bytes, j) { end = j + 1; break }
             j += 1
         }
-        var sentence = String(decoding: bytes[start..<end], as: UTF8.self)
-            .split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
-        if sentence.count > 320 {
+        var sentence = Self.collapsingSpaces(bytes[start..<end])
+        if sentence.utf8.count > 320, sentence.count > 320 {
             sentence = String(sentence.prefix(317)) + "…"
         }
         return sentence
+    }
+
+    /// The text with runs of spaces and line breaks made one space, none at either end.
+    static func collapsingSpaces(_ bytes: ArraySlice<UInt8>) -> String {
+        guard !bytes.contains(0x0D) else {
+            // A CR LF is one character: split as characters, as the text is read.
+            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x20 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the byte at `i` ends a sentence: `.`, `!` or `?` before a space, not after an abbreviation.

@@ -5,12 +5,20 @@
 /// source text (a `\|` is a literal pipe) and each is parsed as inline Markdown, with positions
 /// moved to the cell's place in the file, so citations in tables are found and located.
 struct PipeTables {
-    let lines: [Substring]
+    let source: SourceLines
     let parser: MarkdownParser
 
     init(source: String, parser: MarkdownParser) {
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.source = SourceLines(text: source)
         self.parser = parser
+    }
+
+    /// The source's lines, split the first time a paragraph could be a table (most have no `|`).
+    final class SourceLines {
+        let text: String
+        lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+        init(text: String) { self.text = text }
     }
 
     /// Replaces table paragraphs by tables, in the document and in quotes and list items.
@@ -31,7 +39,9 @@ struct PipeTables {
     func table(from paragraph: MarkdownNode) -> MarkdownNode? {
         let first = paragraph.position.line
         let count = 1 + Self.lineBreaks(in: paragraph)
-        guard count >= 2, first >= 1, first - 1 + count <= lines.count else { return nil }
+        guard count >= 2, first >= 1, Self.mayHoldPipes(paragraph) else { return nil }
+        let lines = source.lines
+        guard first - 1 + count <= lines.count else { return nil }
         let indent = paragraph.position.column - 1
         // The paragraph's source lines, without the quote or list prefix.
         let rows: [(text: Substring, column: Int)] = (0..<count).map { k in
@@ -119,6 +129,19 @@ struct PipeTables {
             result.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// Whether a `|` appears anywhere in the node's text (a table's delimiter row always has one).
+    static func mayHoldPipes(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case let .text(s), let .code(s), let .htmlInline(s):
+            if s.utf8.contains(UInt8(ascii: "|")) { return true }
+        case let .link(destination, title), let .image(destination, title):
+            if destination.utf8.contains(UInt8(ascii: "|")) || title.utf8.contains(UInt8(ascii: "|")) { return true }
+        default:
+            break
+        }
+        return node.children.contains { mayHoldPipes($0) }
     }
 
     /// Soft and hard line breaks anywhere in a node.

@@ -4,6 +4,47 @@ import Foundation
 public enum Slug {
     /// Lower-case ASCII letters and digits, joined by single hyphens; accents folded, ligatures expanded.
     public static func make(_ text: String) -> String {
+        quickMake(text) ?? slowMake(text)
+    }
+
+    /// ``make`` in one pass over the scalars through ``latinFolds``; nil when the text has a
+    /// scalar outside it (other than a combining accent), for ``slowMake``.
+    private static func quickMake(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for scalar in text.unicodeScalars {
+            let v = Int(scalar.value)
+            if v < 0x80 {
+                var byte = UInt8(v)
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                    pendingHyphen = false
+                    out.append(byte)
+                } else {
+                    pendingHyphen = true
+                }
+            } else if v < 0x180 {
+                for folded in latinFolds[v] {
+                    let f = folded.value
+                    if (f >= 0x61 && f <= 0x7A) || (f >= 0x30 && f <= 0x39) {
+                        if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                        pendingHyphen = false
+                        out.append(UInt8(f))
+                    } else {
+                        pendingHyphen = true
+                    }
+                }
+            } else if !(0x300...0x36F).contains(v) {
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``make`` over ``fold``'s result, for any text.
+    static func slowMake(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false

@@ -11,6 +11,7 @@ struct SlugFoldingTests {
     ])
     func theQuickFoldAgreesWithFoundation(_ text: String) {
         #expect(Slug.fold(text) == Slug.slowFold(text))
+        #expect(Slug.make(text) == Slug.slowMake(text))
     }
 
     @Test func foldsOutsideLatinThroughFoundation() {
