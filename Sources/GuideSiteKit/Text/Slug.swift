@@ -16,31 +16,28 @@ public enum Slug {
         for scalar in text.unicodeScalars {
             let v = Int(scalar.value)
             if v < 0x80 {
-                var byte = UInt8(v)
-                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if pendingHyphen && !out.isEmpty { out.append(0x2D) }
-                    pendingHyphen = false
-                    out.append(byte)
-                } else {
-                    pendingHyphen = true
-                }
+                let lower = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                append(UInt32(lower), to: &out, pendingHyphen: &pendingHyphen)
             } else if v < 0x180 {
-                for folded in latinFolds[v] {
-                    let f = folded.value
-                    if (f >= 0x61 && f <= 0x7A) || (f >= 0x30 && f <= 0x39) {
-                        if pendingHyphen && !out.isEmpty { out.append(0x2D) }
-                        pendingHyphen = false
-                        out.append(UInt8(f))
-                    } else {
-                        pendingHyphen = true
-                    }
-                }
+                for folded in latinFolds[v] { append(folded.value, to: &out, pendingHyphen: &pendingHyphen) }
             } else if !(0x300...0x36F).contains(v) {
                 return nil
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one folded scalar to a slug: a letter or digit (after a hyphen if something
+    /// came between it and the last one), or notes that something did.
+    @inline(__always)
+    private static func append(_ folded: UInt32, to out: inout [UInt8], pendingHyphen: inout Bool) {
+        if (folded >= 0x61 && folded <= 0x7A) || (folded >= 0x30 && folded <= 0x39) {
+            if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+            pendingHyphen = false
+            out.append(UInt8(folded))
+        } else {
+            pendingHyphen = true
+        }
     }
 
     /// ``make`` over ``fold``'s result, for any text.
