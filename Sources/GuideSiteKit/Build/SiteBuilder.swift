@@ -141,10 +141,7 @@ public struct SiteBuilder: Sendable {
         for edition in site.editions { others.append(FeedWriter(site: site).feed(for: edition)) }
         others.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
         others.append(ReferencesWriter(site: site).file())
-        let failures = others.parallelMap(chunkSize: 8) { file -> Error? in
-            do { try sink.add(file); return nil } catch { return error }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        try sink.add(all: others)
         paths += others.map(\.path)
         var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
         result.paths = paths.sorted()
@@ -181,14 +178,13 @@ public struct SiteBuilder: Sendable {
                                    workingDirectory: options.displayBase)
         let (assembled, diagnostics) = try assemble()
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
-        var isFolder: ObjCBool = false
-        let hasOutput = FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder) && isFolder.boolValue
         var cache: RenderCache?
         if options.reusesRenderedPages { cache = RenderCache(output: options.output, theme: assembled.themeURL) }
         let session = try OutputSession(output: options.output)
         var result: BuildResult
         do {
-            result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: hasOutput ? cache : nil)
+            // Pages can only be kept from an output folder that is there.
+            result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil)
             if result.diagnostics.hasErrors {
                 session.discard()
                 return result

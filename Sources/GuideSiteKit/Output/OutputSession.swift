@@ -63,6 +63,12 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Whether the output folder was already there (a rebuild), rather than written afresh.
+    public var updatesExistingOutput: Bool {
+        if case .update = mode { return true }
+        return false
+    }
+
     deinit {
         if !finished { discard() }
     }

@@ -7,6 +7,16 @@ public protocol OutputSink: Sendable {
     func add(_ file: OutputFile) throws
 }
 
+extension OutputSink {
+    /// Adds files on every core; throws the first error once all were tried.
+    public func add(all files: [OutputFile]) throws {
+        let failures = files.parallelMap(chunkSize: 8) { file -> Error? in
+            do { try add(file); return nil } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+}
+
 /// Files kept in memory, for `guidesite check` and for tests that look at bytes.
 public final class CollectedFiles: OutputSink, @unchecked Sendable {
     private let lock = NSLock()

@@ -57,10 +57,7 @@ public struct OutputWriter: Sendable {
     public func write(_ files: [OutputFile], copying assets: [(path: String, url: URL)], keeping kept: [String] = []) throws -> Changes {
         let session = try OutputSession(output: output)
         do {
-            let failures = files.parallelMap(chunkSize: 16) { file -> Error? in
-                do { try session.add(file); return nil } catch { return error }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            try session.add(all: files)
             try Self.copy(assets, into: session)
             session.keep(kept)
             return try session.commit()

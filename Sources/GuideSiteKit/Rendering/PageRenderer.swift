@@ -107,11 +107,6 @@ public struct PageRenderer: Sendable {
         return "/"
     }
 
-    func render(_ job: PageJob) -> String? {
-        let (template, context) = context(for: job)
-        return theme.render(template, context)
-    }
-
     /// The template and whole context of a page.
     func context(for job: PageJob) -> (String, [String: Any]) {
         let language = job.language
