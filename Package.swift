@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Only the tests use it: the reference our own template engine is compared with.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         // The HTTP server of `guidesite serve`: no dependency of its own, ~30 s of a first debug build.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
@@ -28,7 +29,6 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 "Yams",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -43,7 +43,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GuideSiteKitTests",
-            dependencies: ["GuideSiteKit"]
+            dependencies: [
+                "GuideSiteKit",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 import Yams
 
 /// A theme: Mustache templates, interface text per language, and assets to copy.
 ///
-/// Loading checks what swift-mustache would otherwise let pass silently: every page template
+/// Loading checks what a Mustache engine would otherwise let pass silently: every page template
 /// guidesite needs must exist, and every partial or parent a template names must exist too.
 public struct Theme: Sendable {
     /// The templates guidesite renders pages with; a theme must provide each.
@@ -14,7 +13,7 @@ public struct Theme: Sendable {
     ]
 
     public var folder: URL
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Interface strings by language (`cited_in` → `Cité dans`), with month names.
     public var locales: [String: Locale]
     /// Files under `assets/`, as (path relative to the theme's assets folder, file URL), sorted.
@@ -71,8 +70,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("theme has no 'templates' folder", at: SourceLocation(file: display(folder))))
             return (nil, diagnostics)
         }
-        TemplateEscaping.registered
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var texts: [String: (String, String)] = [:]  // name → (display path, text)
         for url in files(under: templatesFolder) where url.pathExtension == "mustache" {
             let relative = String(url.standardizedFileURL.path.dropFirst(templatesFolder.standardizedFileURL.path.count + 1))
@@ -80,16 +78,11 @@ public struct Theme: Sendable {
             let path = display(url)
             guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { continue }
             do {
-                // Parsed as written first, so that syntax errors point at the author's lines.
-                _ = try MustacheTemplate(string: file.text)
-                templates[name] = try MustacheTemplate(string: TemplateEscaping.pragma + file.text)
+                templates[name] = try Template(file.text)
                 texts[name] = (path, file.text)
-            } catch let error as MustacheTemplate.ParserError {
-                let told = TemplateSyntaxError(error, text: file.text)
-                diagnostics.append(.error("template syntax error: \(told.message)",
-                                          at: SourceLocation(file: path, line: told.line, column: told.column)))
             } catch {
-                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: path)))
+                diagnostics.append(.error("template syntax error: \(error.message)",
+                                          at: SourceLocation(file: path, line: error.line, column: error.column)))
             }
         }
         for name in pageTemplates where templates[name] == nil && texts[name] == nil {
@@ -117,7 +110,7 @@ public struct Theme: Sendable {
         let assetPrefix = assetsFolder.standardizedFileURL.path.count + 1
         let assets = files(under: assetsFolder).map { (String($0.standardizedFileURL.path.dropFirst(assetPrefix)), $0) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(folder: folder, library: MustacheLibrary(templates: templates), locales: locales, assets: assets), diagnostics)
+        return (Theme(folder: folder, library: TemplateLibrary(templates: templates), locales: locales, assets: assets), diagnostics)
     }
 
     private static func loadLocale(_ url: URL, display: String, _ diagnostics: inout [Diagnostic]) -> Locale? {
@@ -172,8 +165,8 @@ public struct Theme: Sendable {
         return out
     }
 
-    /// Renders a page template with a context; `nil` only if the template vanished since loading.
-    public func render(_ template: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: template)
+    /// Renders a page template with a context, as UTF-8 bytes.
+    public func render(_ template: String, _ context: TemplateObject) throws(TemplateRenderError) -> [UInt8] {
+        try library.rendering(template, context)
     }
 }

@@ -26,35 +26,32 @@ public struct StableHash: Sendable {
         }
     }
 
-    /// Hashes a template context: dictionaries (keys sorted), arrays, strings, numbers, booleans.
-    public mutating func combine(context value: Any) {
+    /// Hashes a template context: objects (names in order, as kept), lists, texts, numbers, booleans.
+    public mutating func combine(context value: TemplateValue) {
         switch value {
-        case let s as String:
+        case let .text(text):
             combine(1)
-            combine(s)
-        case let b as Bool:
-            combine(b ? 2 : 3)
-        case let i as Int:
+            combine(text)
+        case let .bool(flag):
+            combine(flag ? 2 : 3)
+        case let .number(number):
             combine(4)
-            combine(UInt64(bitPattern: Int64(i)))
-        case let d as [String: Any]:
-            combine(5)
-            combine(UInt64(d.count))
-            for key in d.keys.sorted() {
-                combine(key)
-                if let child = d[key] { combine(context: child) }
-            }
-        case let a as [[String: Any]]:
+            combine(UInt64(bitPattern: Int64(number)))
+        case let .object(object):
+            combine(context: object)
+        case let .list(items):
             combine(6)
-            combine(UInt64(a.count))
-            for child in a { combine(context: child) }
-        case let a as [Any]:
-            combine(6)
-            combine(UInt64(a.count))
-            for child in a { combine(context: child) }
-        default:
-            combine(7)
-            combine(String(describing: value))
+            combine(UInt64(items.count))
+            for item in items { combine(context: item) }
+        }
+    }
+
+    public mutating func combine(context object: TemplateObject) {
+        combine(5)
+        combine(UInt64(object.count))
+        for (name, value) in object.pairs {
+            combine(name)
+            combine(context: value)
         }
     }
 }
