@@ -186,8 +186,18 @@ public struct PageRenderer: Sendable {
         let titles = pageTitles(in: edition)
         func citedIn(_ key: ProvisionKey, from page: String) -> [TemplateObject] {
             // One entry per citing sentence: a sentence that cites a provision twice is listed once.
-            var seen = Set<String>()
-            let occurrences = (edition.citedBy[key] ?? []).filter { seen.insert($0.page + "\u{0}" + $0.sentence).inserted }
+            // Occurrences come page by page, so only the sentences of the current page are compared.
+            var citingPage = "", sentences: [String] = []
+            let occurrences = (edition.citedBy[key] ?? []).filter { occurrence in
+                if occurrence.page != citingPage {
+                    citingPage = occurrence.page
+                    sentences = []
+                } else if sentences.contains(occurrence.sentence) {
+                    return false
+                }
+                sentences.append(occurrence.sentence)
+                return true
+            }
             return occurrences.map { occurrence in
                 let title = titles[occurrence.page] ?? (occurrence.page, "page")
                 return [

@@ -12,11 +12,67 @@ public enum FrenchTypography {
         guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else {
             return text
         }
-        // Works on UTF-8 bytes: the marks and spaces it looks at are one scalar each.
+        var text = text
+        return text.withUTF8(apply(toUTF8:))
+    }
+
+    /// The same over UTF-8 bytes: the marks and spaces it looks at are one scalar each, and
+    /// every other scalar is copied as it is (this runs on every text of every French page).
+    static func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
+        out.reserveCapacity(bytes.count + 16)
         var last: Unicode.Scalar?  // the last scalar written
         var lastLength = 0         // its length in bytes
+        @inline(__always) func append(_ scalar: Unicode.Scalar) {
+            let before = out.count
+            UTF8.encode(scalar) { out.append($0) }
+            last = scalar
+            lastLength = out.count - before
+        }
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let end = min(index + length, bytes.count)
+            // Most scalars are none of the marks: copied through, with `last` kept exact.
+            let scalar: Unicode.Scalar
+            if length == 1 {
+                scalar = Unicode.Scalar(lead)
+            } else {
+                var decoded: UInt32 = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for continuation in bytes[(index + 1)..<end] { decoded = decoded << 6 | UInt32(continuation & 0x3F) }
+                scalar = Unicode.Scalar(decoded) ?? "\u{FFFD}"
+            }
+            switch scalar {
+            case ";", "!", "?", ":", "»":
+                let space = scalar == ":" || scalar == "»" ? noBreakSpace : narrowNoBreakSpace
+                if let l = last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
+                    out.removeLast(lastLength)
+                    append(space)
+                } else if scalar == "»", let l = last, !l.properties.isWhitespace {
+                    append(space)
+                }
+                append(scalar)
+            case " ":
+                if last != "«" { append(scalar) }   // after «, replaced by the no-break space added after it
+            default:
+                if last == "«", scalar != noBreakSpace { append(noBreakSpace) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                last = scalar
+                lastLength = end - index
+            }
+            index = end
+        }
+        if last == "«" { append(noBreakSpace) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first version, scalar by scalar: the reference the tests compare ``apply(to:)`` with.
+    static func applyByScalars(to text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        var last: Unicode.Scalar?
+        var lastLength = 0
         func append(_ scalar: Unicode.Scalar) {
             let before = out.count
             UTF8.encode(scalar) { out.append($0) }
@@ -35,7 +91,7 @@ public enum FrenchTypography {
                 }
                 append(scalar)
             case " ":
-                if last == "«" { continue }   // replaced by the no-break space added after «
+                if last == "«" { continue }
                 append(scalar)
             default:
                 if last == "«", scalar != noBreakSpace { append(noBreakSpace) }
