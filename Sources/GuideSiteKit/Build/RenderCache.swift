@@ -9,7 +9,7 @@ import Foundation
 /// safe to delete: without it, every page is rendered.
 public struct RenderCache: Sendable {
     /// Bump when rendering changes in a way the context does not show.
-    public static let programVersion = "guidesite-render-2"
+    public static let programVersion = "guidesite-render-3"
 
     struct Entry: Sendable, Hashable {
         var hash: UInt64

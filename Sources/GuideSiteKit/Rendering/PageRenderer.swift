@@ -125,43 +125,53 @@ public struct PageRenderer: Sendable {
         func link(_ target: String) -> String {
             isNotFound ? basePath + target : Routes.relative(from: job.path, to: target)
         }
+        let typeset = Typesetter(language: language)
         var context = job.context()
         context["lang"] = .text(language)
-        context["site"] = ["title": .text(site.site.title(in: language)), "description": .text(site.site.description(in: language)),
-                           "regulator": .text(site.site.regulator(in: language))]
+        context["site"] = ["title": typeset(site.site.title(in: language)), "description": typeset(site.site.description(in: language)),
+                           "regulator": typeset(site.site.regulator(in: language))]
         context["root"] = .text(root)
         context["assets"] = .text(root + "assets/")
-        context["page"] = ["title": .text(job.title), "description": .text(job.description.isEmpty ? site.site.description(in: language) : job.description),
+        context["page"] = ["title": typeset(job.title), "description": typeset(job.description.isEmpty ? site.site.description(in: language) : job.description),
                            "canonical": .text(absolute(job.path)), "kind": .text(job.kind)]
         context["nav"] = .objects(site.site.navigation.filter { ($0.language ?? site.site.language) == language }.map { entry in
             let isExternal = HTMLEscaping.scheme(of: entry.url) != nil
             let target = String(entry.url.drop { $0 == "/" })
             let current = !isExternal && !target.isEmpty && job.path.hasPrefix(target)
-            return ["title": .text(entry.title), "url": .text(isExternal ? entry.url : link(target)), "current": .bool(current)]
+            return ["title": typeset(entry.title), "url": .text(isExternal ? entry.url : link(target)), "current": .bool(current)]
         })
         let translations = job.translationKey.flatMap { site.translations[$0] } ?? [:]
         context["languages"] = .objects(site.site.languages.map { lang in
             let target = translations[lang] ?? site.site.routes(for: lang).home
-            return ["lang": .text(lang), "name": .text(locale(lang)["language_name"]), "url": .text(link(target)), "current": .bool(lang == language)]
+            return ["lang": .text(lang), "name": typeset(locale(lang)["language_name"]), "url": .text(link(target)), "current": .bool(lang == language)]
         })
         context["alternates"] = .objects(translations.keys.sorted().map { ["lang": .text($0), "url": .text(absolute(translations[$0] ?? ""))] })
         context["search_url"] = .text(link(routes.search))
         context["feed_url"] = .text(link(routes.feed))
         context["home_url"] = .text(link(routes.home))
-        context["breadcrumbs"] = .objects(job.breadcrumbs.map { ["title": .text($0.0), "url": .text(link($0.1))] })
+        context["breadcrumbs"] = .objects(job.breadcrumbs.map { ["title": typeset($0.0), "url": .text(link($0.1))] })
         context["year"] = .text(String(site.latestDate?.year ?? 2026))
-        if language == "fr" { context = Self.typeset(context) }
         context["t"] = .object(interfaceStrings[language] ?? TemplateObject(loc.strings.map { ($0.key, .text($0.value)) }))
         return (job.template, context)
     }
 
     // MARK: Pages of one edition
 
+    /// The texts of an article that its cards show on several pages, made once per edition.
+    struct ArticleTexts: Sendable {
+        var title: TemplateValue
+        var summary: TemplateValue
+        var dateText: TemplateValue
+        var tags: [(name: TemplateValue, page: String)]
+        var professions: [(name: TemplateValue, page: String)]
+    }
+
     func jobs(for edition: Edition) -> [PageJob] {
         let language = edition.language
         let loc = locale(language)
         let routes = edition.routes
         let directory = site.directory
+        let typeset = Typesetter(language: language)
         var jobs: [PageJob] = []
         func job(_ path: String, _ template: String, _ title: String, description: String = "", kind: String? = nil,
                  key: String? = nil, crumbs: [(String, String)] = [], _ context: @escaping @autoclosure () -> TemplateObject) {
@@ -170,20 +180,26 @@ public struct PageRenderer: Sendable {
         }
         let home = (loc["home"], routes.home)
 
-        // Contexts are built relative to each page, so links stay relative.
-        func terms(_ names: [String], from page: String, route: (String) -> String) -> TemplateValue {
-            .objects(names.map { ["name": .text($0), "url": .text(Routes.relative(from: page, to: route($0)))] })
+        // Texts shown on many pages are typeset once; contexts are built relative to each page, so links stay relative.
+        let articleTexts = edition.articles.parallelMap(chunkSize: 256) { e in
+            ArticleTexts(title: typeset(e.article.title), summary: typeset(e.article.summary), dateText: typeset(loc.format(e.article.date)),
+                         tags: e.article.tags.map { (typeset($0), routes.tag($0)) },
+                         professions: e.article.professions.map { (typeset($0), routes.profession($0)) })
         }
-        func card(_ e: ArticleEntry, from page: String) -> TemplateObject {
-            [
-                "title": .text(e.article.title), "url": .text(Routes.relative(from: page, to: e.path)),
-                "date_iso": .text(e.article.date.description), "date_text": .text(loc.format(e.article.date)),
-                "summary": .text(e.article.summary),
-                "tags": terms(e.article.tags, from: page, route: routes.tag),
-                "professions": terms(e.article.professions, from: page, route: routes.profession),
+        func terms(_ names: [(name: TemplateValue, page: String)], from page: String) -> TemplateValue {
+            .objects(names.map { ["name": $0.name, "url": .text(Routes.relative(from: page, to: $0.page))] })
+        }
+        func card(_ index: Int, from page: String) -> TemplateObject {
+            let e = edition.articles[index], texts = articleTexts[index]
+            return [
+                "title": texts.title, "url": .text(Routes.relative(from: page, to: e.path)),
+                "date_iso": .text(e.article.date.description), "date_text": texts.dateText,
+                "summary": texts.summary,
+                "tags": terms(texts.tags, from: page),
+                "professions": terms(texts.professions, from: page),
             ]
         }
-        let titles = pageTitles(in: edition)
+        let titles = pageTitles(in: edition, typeset: typeset)
         func citedIn(_ key: ProvisionKey, from page: String) -> [TemplateObject] {
             // One entry per citing sentence: a sentence that cites a provision twice is listed once.
             // Occurrences come page by page, so only the sentences of the current page are compared.
@@ -199,45 +215,51 @@ public struct PageRenderer: Sendable {
                 return true
             }
             return occurrences.map { occurrence in
-                let title = titles[occurrence.page] ?? (occurrence.page, "page")
+                let title = titles[occurrence.page] ?? (typeset(occurrence.page), "page")
                 return [
-                    "title": .text(title.0), "kind": .text(title.1), "sentence": .text(occurrence.sentence),
+                    "title": title.0, "kind": .text(title.1), "sentence": typeset(occurrence.sentence),
                     "url": .text(Routes.relative(from: page, to: occurrence.page) + (occurrence.anchor.map { "#\($0)" } ?? "")),
                 ]
             }
         }
         func provisionLink(_ key: ProvisionKey, from page: String, namingCode: Bool = true) -> TemplateObject {
-            ["label": .text(directory.label(of: key, language: language, locale: loc, namingCode: namingCode)),
+            ["label": typeset(directory.label(of: key, language: language, locale: loc, namingCode: namingCode)),
              "url": .text(Routes.relative(from: page, to: directory.path(of: key, from: language, routesFor: site.site.routes(for:))))]
         }
-        func neighbours(_ context: inout TemplateObject, prev: (String, String)?, next: (String, String)?, from page: String) {
-            if let prev { context["prev"] = ["title": .text(prev.0), "url": .text(Routes.relative(from: page, to: prev.1))] }
-            if let next { context["next"] = ["title": .text(next.0), "url": .text(Routes.relative(from: page, to: next.1))] }
+        func neighbours(_ context: inout TemplateObject, prev: (TemplateValue, String)?, next: (TemplateValue, String)?, from page: String) {
+            if let prev { context["prev"] = ["title": prev.0, "url": .text(Routes.relative(from: page, to: prev.1))] }
+            if let next { context["next"] = ["title": next.0, "url": .text(Routes.relative(from: page, to: next.1))] }
         }
         let citationCount: (ProvisionKey) -> Int = { edition.citedBy[$0]?.count ?? 0 }
         func recommendationSummary(_ r: RecommendationEntry, from page: String) -> TemplateObject {
-            ["number": .number(r.recommendation.number), "title": .text(r.recommendation.title), "summary": .text(r.recommendation.summary),
+            ["number": .number(r.recommendation.number), "title": typeset(r.recommendation.title), "summary": typeset(r.recommendation.summary),
              "url": .text(Routes.relative(from: page, to: r.path))]
+        }
+        func codeSummary(_ c: CodeEntry, from page: String) -> TemplateObject {
+            ["title": typeset(c.code.title), "short_title": typeset(c.code.shortTitle), "citation": typeset(c.code.citation),
+             "url": .text(Routes.relative(from: page, to: c.path)), "article_count": .number(c.provisions.count),
+             "citation_count": .number(c.provisions.reduce(0) { $0 + citationCount($1.key) }), "profession": typeset(c.code.profession)]
         }
 
         // Home
         job(routes.home, "home", site.site.title(in: language), description: site.site.description(in: language), key: "home", [
             "recommendations": .objects(edition.recommendations.map { recommendationSummary($0, from: routes.home) }),
-            "latest": .objects(edition.articles.prefix(6).map { card($0, from: routes.home) }),
-            "codes": .objects(edition.codes.map { codeSummary($0, from: routes.home, count: citationCount) }),
+            "latest": .objects(edition.articles.indices.prefix(6).map { card($0, from: routes.home) }),
+            "codes": .objects(edition.codes.map { codeSummary($0, from: routes.home) }),
         ])
 
         // Articles
         job(routes.articles, "articles", loc["articles"], key: "articles", crumbs: [home], [
-            "articles": .objects(edition.articles.map { card($0, from: routes.articles) }), "count": .number(edition.articles.count),
+            "articles": .objects(edition.articles.indices.map { card($0, from: routes.articles) }), "count": .number(edition.articles.count),
         ])
         func articleContext(_ i: Int, _ e: ArticleEntry) -> TemplateObject {
             let page = e.path
+            let texts = articleTexts[i]
             var groups: [TemplateObject] = []
             let cited = Set(e.body.occurrences.map(\.target)).sorted()
             let recs = cited.filter { if case .recommendation = $0 { return true } else { return false } }
             if !recs.isEmpty {
-                groups.append(["title": .text(loc["recommendations"]), "url": .text(Routes.relative(from: page, to: routes.recommendations)),
+                groups.append(["title": typeset(loc["recommendations"]), "url": .text(Routes.relative(from: page, to: routes.recommendations)),
                                "items": .objects(recs.map { provisionLink($0, from: page) })])
             }
             var byCode: [String: [ProvisionKey]] = [:]
@@ -249,28 +271,29 @@ public struct PageRenderer: Sendable {
             }
             for code in byCode.keys.sorted() {
                 let keys = byCode[code] ?? []
-                groups.append(["title": .text(directory.code(code, language: language)?.title ?? code),
+                groups.append(["title": typeset(directory.code(code, language: language)?.title ?? code),
                                "url": .text(Routes.relative(from: page, to: directory.path(of: .code(code), from: language, routesFor: site.site.routes(for:)))),
                                "items": .objects(keys.filter { if case .code = $0 { return false } else { return true } }.map { provisionLink($0, from: page, namingCode: false) })])
             }
             var context: TemplateObject = ["article": [
-                "title": .text(e.article.title), "summary": .text(e.article.summary),
-                "date_iso": .text(e.article.date.description), "date_text": .text(loc.format(e.article.date)),
+                "title": texts.title, "summary": texts.summary,
+                "date_iso": .text(e.article.date.description), "date_text": texts.dateText,
                 "has_updated": .bool(e.article.updated != nil),
-                "updated_iso": .text(e.article.updated?.description ?? ""), "updated_text": .text(e.article.updated.map(loc.format) ?? ""),
-                "tags": terms(e.article.tags, from: page, route: routes.tag),
-                "professions": terms(e.article.professions, from: page, route: routes.profession),
+                "updated_iso": .text(e.article.updated?.description ?? ""), "updated_text": typeset(e.article.updated.map(loc.format) ?? ""),
+                "tags": terms(texts.tags, from: page),
+                "professions": terms(texts.professions, from: page),
                 "body": .text(e.body.html),
                 "has_toc": .bool(e.body.tableOfContents.count > 1),
                 "toc": .objects(e.body.tableOfContents.filter { $0.level <= 3 }.map {
-                    ["title": .text($0.title), "anchor": .text($0.anchor), "level": .number($0.level), "is_sub": .bool($0.level >= 3)]
+                    ["title": typeset($0.title), "anchor": .text($0.anchor), "level": .number($0.level), "is_sub": .bool($0.level >= 3)]
                 }),
                 "has_cites": .bool(!groups.isEmpty), "cites": .objects(groups),
             ]]
             // Previous = older, next = newer.
-            let older = i + 1 < edition.articles.count ? edition.articles[i + 1] : nil
-            let newer = i > 0 ? edition.articles[i - 1] : nil
-            neighbours(&context, prev: older.map { ($0.article.title, $0.path) }, next: newer.map { ($0.article.title, $0.path) }, from: page)
+            let older = i + 1 < edition.articles.count ? i + 1 : nil
+            let newer = i > 0 ? i - 1 : nil
+            neighbours(&context, prev: older.map { (articleTexts[$0].title, edition.articles[$0].path) },
+                       next: newer.map { (articleTexts[$0].title, edition.articles[$0].path) }, from: page)
             return context
         }
         for (i, e) in edition.articles.enumerated() {
@@ -291,7 +314,7 @@ public struct PageRenderer: Sendable {
             let key = ProvisionKey.recommendation(r.recommendation.number)
             let citing = citedIn(key, from: page)
             var context: TemplateObject = ["rec": [
-                "number": .number(r.recommendation.number), "title": .text(r.recommendation.title), "summary": .text(r.recommendation.summary),
+                "number": .number(r.recommendation.number), "title": typeset(r.recommendation.title), "summary": typeset(r.recommendation.summary),
                 "body": .text(r.body.html),
                 "has_dos": .bool(!r.dos.isEmpty), "dos": .objects(r.dos.map { ["html": .text(Self.unwrapParagraph($0.html))] }),
                 "has_donts": .bool(!r.donts.isEmpty), "donts": .objects(r.donts.map { ["html": .text(Self.unwrapParagraph($0.html))] }),
@@ -299,8 +322,8 @@ public struct PageRenderer: Sendable {
             ], "has_cited_in": .bool(!citing.isEmpty), "cited_in": .objects(citing)]
             let prev = i > 0 ? edition.recommendations[i - 1] : nil
             let next = i + 1 < edition.recommendations.count ? edition.recommendations[i + 1] : nil
-            neighbours(&context, prev: prev.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) },
-                       next: next.map { ("\($0.recommendation.number). \($0.recommendation.title)", $0.path) }, from: page)
+            neighbours(&context, prev: prev.map { (typeset("\($0.recommendation.number). \($0.recommendation.title)"), $0.path) },
+                       next: next.map { (typeset("\($0.recommendation.number). \($0.recommendation.title)"), $0.path) }, from: page)
             return context
         }
         for (i, r) in edition.recommendations.enumerated() {
@@ -311,18 +334,18 @@ public struct PageRenderer: Sendable {
 
         // Codes and their articles
         job(routes.codes, "codes", loc["codes"], key: "codes", crumbs: [home], [
-            "codes": .objects(edition.codes.map { codeSummary($0, from: routes.codes, count: citationCount) }),
+            "codes": .objects(edition.codes.map { codeSummary($0, from: routes.codes) }),
         ])
         for c in edition.codes {
             let page = c.path
             func provisionRow(_ p: ProvisionEntry) -> TemplateObject {
                 let count = citationCount(p.key)
-                return ["number": .text(p.article.number), "title": .text(p.article.title), "url": .text(Routes.relative(from: page, to: p.path)),
+                return ["number": .text(p.article.number), "title": typeset(p.article.title), "url": .text(Routes.relative(from: page, to: p.path)),
                         "count": .number(count), "has_count": .bool(count > 0)]
             }
             let sections = c.code.sections.map { s -> TemplateObject in
                 let sectionKey = ProvisionKey.section(code: c.code.id, number: s.number)
-                return ["number": .text(s.number), "title": .text(s.title), "anchor": .text("section-\(Slug.make(s.number))"),
+                return ["number": .text(s.number), "title": typeset(s.title), "anchor": .text("section-\(Slug.make(s.number))"),
                         "has_cited_in": .bool(citationCount(sectionKey) > 0), "cited_in": .objects(citedIn(sectionKey, from: page)),
                         "provisions": .objects(c.provisions.filter { $0.article.section == s.number }.map(provisionRow))]
             }
@@ -331,11 +354,11 @@ public struct PageRenderer: Sendable {
             job(page, "code", c.code.title, description: "\(c.code.title) (\(c.code.citation))", key: "code:\(c.code.id)",
                 crumbs: [home, (loc["codes"], routes.codes)], [
                     "code": [
-                        "title": .text(c.code.title), "short_title": .text(c.code.shortTitle), "citation": .text(c.code.citation),
-                        "profession": .text(c.code.profession), "has_source": .bool(c.code.sourceURL != nil), "source_url": .text(c.code.sourceURL ?? ""),
+                        "title": typeset(c.code.title), "short_title": typeset(c.code.shortTitle), "citation": typeset(c.code.citation),
+                        "profession": typeset(c.code.profession), "has_source": .bool(c.code.sourceURL != nil), "source_url": .text(c.code.sourceURL ?? ""),
                         "sections": .objects(sections), "has_unsectioned": .bool(!unsectioned.isEmpty), "unsectioned": .objects(unsectioned),
                     ],
-                    "notice": .text(loc["summary_notice"]),
+                    "notice": typeset(loc["summary_notice"]),
                     "has_cited_in": .bool(!codeCiting.isEmpty), "cited_in": .objects(codeCiting),
                 ])
             func provisionContext(_ i: Int, _ p: ProvisionEntry) -> TemplateObject {
@@ -343,17 +366,17 @@ public struct PageRenderer: Sendable {
                 let citing = citedIn(p.key, from: page)
                 let section = c.code.sections.first { $0.number == p.article.section }
                 var context: TemplateObject = ["provision": [
-                    "label": .text(directory.label(of: p.key, language: language, locale: loc)),
-                    "number": .text(p.article.number), "title": .text(p.article.title), "text": .text(p.text.html),
-                    "code_title": .text(c.code.title), "code_url": .text(Routes.relative(from: page, to: c.path)),
-                    "has_section": .bool(section != nil), "section_title": .text(section.map { "\($0.number) \($0.title)" } ?? ""),
+                    "label": typeset(directory.label(of: p.key, language: language, locale: loc)),
+                    "number": .text(p.article.number), "title": typeset(p.article.title), "text": .text(p.text.html),
+                    "code_title": typeset(c.code.title), "code_url": .text(Routes.relative(from: page, to: c.path)),
+                    "has_section": .bool(section != nil), "section_title": typeset(section.map { "\($0.number) \($0.title)" } ?? ""),
                     "section_url": .text(Routes.relative(from: page, to: c.path) + "#section-\(Slug.make(section?.number ?? ""))"),
                     "has_source": .bool(c.code.sourceURL != nil), "source_url": .text(c.code.sourceURL ?? ""),
-                ], "has_cited_in": .bool(!citing.isEmpty), "cited_in": .objects(citing), "notice": .text(loc["summary_notice"])]
+                ], "has_cited_in": .bool(!citing.isEmpty), "cited_in": .objects(citing), "notice": typeset(loc["summary_notice"])]
                 let prev = i > 0 ? c.provisions[i - 1] : nil
                 let next = i + 1 < c.provisions.count ? c.provisions[i + 1] : nil
-                neighbours(&context, prev: prev.map { ("\($0.article.number) \($0.article.title)", $0.path) },
-                           next: next.map { ("\($0.article.number) \($0.article.title)", $0.path) }, from: page)
+                neighbours(&context, prev: prev.map { (typeset("\($0.article.number) \($0.article.title)"), $0.path) },
+                           next: next.map { (typeset("\($0.article.number) \($0.article.title)"), $0.path) }, from: page)
                 return context
             }
             for (i, p) in c.provisions.enumerated() {
@@ -363,22 +386,23 @@ public struct PageRenderer: Sendable {
             }
         }
 
-        // Tags and professions
-        let tagged = Dictionary(grouping: edition.articles.flatMap { e in e.article.tags.map { (Slug.make($0), $0, e) } }, by: \.0)
+        // Tags and professions: (slug, name as written, article index)
+        let tagged = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.tags.map { (Slug.make($0), $0, i) } }, by: \.0)
         job(routes.tags, "tags", loc["tags"], key: "tags", crumbs: [home], [
             "tags": .objects(tagged.keys.sorted().compactMap { slug -> TemplateObject? in
                 guard let group = tagged[slug], let name = group.first?.1 else { return nil }
-                return ["name": .text(name), "url": .text(Routes.relative(from: routes.tags, to: routes.tag(name))), "count": .number(group.count)]
+                return ["name": typeset(name), "url": .text(Routes.relative(from: routes.tags, to: routes.tag(name))), "count": .number(group.count)]
             }),
         ])
         for slug in tagged.keys.sorted() {
             guard let group = tagged[slug], let name = group.first?.1 else { continue }
             let page = routes.tag(name)
             job(page, "tag", name, kind: "tag", crumbs: [home, (loc["tags"], routes.tags)], [
-                "tag": ["name": .text(name)], "articles": .objects(group.map { card($0.2, from: page) }),
+                "tag": ["name": typeset(name)], "articles": .objects(group.map { card($0.2, from: page) }),
             ])
         }
-        let byProfession = Dictionary(grouping: edition.articles.flatMap { e in e.article.professions.map { (Slug.make($0), $0, e) } }, by: \.0)
+        let byProfession = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.professions.map { (Slug.make($0), $0, i) } },
+                                      by: \.0)
         let codesByProfession = Dictionary(grouping: edition.codes.filter { !$0.code.profession.isEmpty }, by: { Slug.make($0.code.profession) })
         let professionSlugs = Set(byProfession.keys).union(codesByProfession.keys).sorted()
         func professionName(_ slug: String) -> String {
@@ -386,7 +410,7 @@ public struct PageRenderer: Sendable {
         }
         job(routes.professions, "professions", loc["professions"], key: "professions", crumbs: [home], [
             "professions": .objects(professionSlugs.map { slug -> TemplateObject in
-                ["name": .text(professionName(slug)), "url": .text(Routes.relative(from: routes.professions, to: routes.profession(professionName(slug)))),
+                ["name": typeset(professionName(slug)), "url": .text(Routes.relative(from: routes.professions, to: routes.profession(professionName(slug)))),
                  "count": .number(byProfession[slug]?.count ?? 0)]
             }),
         ])
@@ -394,20 +418,20 @@ public struct PageRenderer: Sendable {
             let name = professionName(slug)
             let page = routes.profession(name)
             job(page, "profession", name, kind: "profession", crumbs: [home, (loc["professions"], routes.professions)], [
-                "profession": ["name": .text(name)],
+                "profession": ["name": typeset(name)],
                 "articles": .objects((byProfession[slug] ?? []).map { card($0.2, from: page) }),
-                "codes": .objects((codesByProfession[slug] ?? []).map { codeSummary($0, from: page, count: citationCount) }),
+                "codes": .objects((codesByProfession[slug] ?? []).map { codeSummary($0, from: page) }),
             ])
         }
 
         // Correspondence: recommendations × codes
         let correspondencePage = routes.correspondence
         job(correspondencePage, "correspondence", loc["correspondence"], key: "correspondence", crumbs: [home], [
-            "columns": .objects(edition.codes.map { ["title": .text($0.code.shortTitle), "url": .text(Routes.relative(from: correspondencePage, to: $0.path))] }),
+            "columns": .objects(edition.codes.map { ["title": typeset($0.code.shortTitle), "url": .text(Routes.relative(from: correspondencePage, to: $0.path))] }),
             "rows": .objects(edition.recommendations.map { r -> TemplateObject in
                 let cited = Set(r.related + r.occurrences.map(\.target))
                 return [
-                    "number": .number(r.recommendation.number), "title": .text(r.recommendation.title),
+                    "number": .number(r.recommendation.number), "title": typeset(r.recommendation.title),
                     "url": .text(Routes.relative(from: correspondencePage, to: r.path)),
                     "cells": .objects(edition.codes.map { c -> TemplateObject in
                         let keys = cited.filter {
@@ -418,8 +442,8 @@ public struct PageRenderer: Sendable {
                         }.sorted()
                         return ["has_items": .bool(!keys.isEmpty), "items": .objects(keys.map { key -> TemplateObject in
                             var item = provisionLink(key, from: correspondencePage)
-                            if case let .article(_, number) = key { item["label"] = .text(number) }
-                            if case let .section(_, number) = key { item["label"] = .text("\(loc["section"]) \(number)") }
+                            if case let .article(_, number) = key { item["label"] = typeset(number) }
+                            if case let .section(_, number) = key { item["label"] = typeset("\(loc["section"]) \(number)") }
                             return item
                         })]
                     }),
@@ -434,46 +458,36 @@ public struct PageRenderer: Sendable {
         return jobs
     }
 
-    func codeSummary(_ c: CodeEntry, from page: String, count: (ProvisionKey) -> Int) -> TemplateObject {
-        ["title": .text(c.code.title), "short_title": .text(c.code.shortTitle), "citation": .text(c.code.citation),
-         "url": .text(Routes.relative(from: page, to: c.path)), "article_count": .number(c.provisions.count),
-         "citation_count": .number(c.provisions.reduce(0) { $0 + count($1.key) }), "profession": .text(c.code.profession)]
-    }
-
-    /// The title and kind of every page that can cite, by site path, for "Cité dans" lists.
-    func pageTitles(in edition: Edition) -> [String: (String, String)] {
+    /// The title (typeset) and kind of every page that can cite, by site path, for "Cité dans" lists.
+    func pageTitles(in edition: Edition, typeset: Typesetter) -> [String: (TemplateValue, String)] {
         let loc = locale(edition.language)
-        var titles: [String: (String, String)] = [:]
-        for a in edition.articles { titles[a.path] = (a.article.title, "article") }
+        var titles: [String: (TemplateValue, String)] = [:]
+        for a in edition.articles { titles[a.path] = (typeset(a.article.title), "article") }
         for r in edition.recommendations {
-            titles[r.path] = (site.directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc), "recommendation")
+            titles[r.path] = (typeset(site.directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc)),
+                              "recommendation")
         }
         for c in edition.codes {
             for p in c.provisions {
-                titles[p.path] = (site.directory.label(of: p.key, language: edition.language, locale: loc), "provision")
+                titles[p.path] = (typeset(site.directory.label(of: p.key, language: edition.language, locale: loc)), "provision")
             }
         }
         return titles
     }
 
-    /// Context names whose values are URLs, identifiers or HTML already typeset by the Markdown renderer.
-    static let untypesetKeys: Set<String> = [
-        "url", "canonical", "root", "assets", "search_url", "feed_url", "home_url", "source_url", "code_url", "section_url",
-        "lang", "kind", "anchor", "date_iso", "updated_iso", "body", "html", "text", "year", "number",
-    ]
+    /// Makes a text of a page's context as readers of its language see it: French pages get
+    /// French spacing (no-break spaces before `: ; ! ?` and inside `« »`) in every title,
+    /// summary, label, citing sentence and interface text, never in URLs, identifiers, dates
+    /// in ISO form or HTML the Markdown renderer already typeset. Each text is typeset once,
+    /// where it enters a context: an article's title and summary once per build, not once per
+    /// list that shows its card.
+    struct Typesetter: Sendable {
+        let french: Bool
 
-    /// French spacing (no-break spaces before `: ; ! ?` and inside `« »`) for every text of a
-    /// page's context: titles, summaries, citing sentences, interface strings.
-    static func typeset(_ context: TemplateObject) -> TemplateObject {
-        context.mapValues { name, value in untypesetKeys.contains(name) ? value : typeset(value) }
-    }
+        init(language: String) { french = language == "fr" }
 
-    static func typeset(_ value: TemplateValue) -> TemplateValue {
-        switch value {
-        case let .text(text): .text(FrenchTypography.apply(to: text))
-        case let .object(object): .object(typeset(object))
-        case let .list(items): .list(items.map(typeset))
-        case .bool, .number: value
+        func callAsFunction(_ text: String) -> TemplateValue {
+            .text(french ? FrenchTypography.apply(to: text) : text)
         }
     }
 
