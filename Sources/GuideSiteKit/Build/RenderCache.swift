@@ -3,10 +3,11 @@ import Foundation
 /// What the last build of an output folder rendered: each page's context hash and the size and
 /// date its file had once written. A page whose context hash is unchanged and whose file is still
 /// the one written is not rendered again: same context and same templates give the same bytes.
+/// The search index of a language is kept the same way, by a hash of its documents.
 ///
 /// The cache lives in a hidden folder (`.guidesite-cache/` next to the output folder), is keyed
-/// by the program version, the theme's templates and locale files and the output folder, and is
-/// safe to delete: without it, every page is rendered.
+/// by the program (its version and its executable file), the theme's templates and locale files
+/// and the output folder, and is safe to delete: without it, every page is rendered.
 public struct RenderCache: Sendable {
     /// Bump when rendering changes in a way the context does not show.
     public static let programVersion = "guidesite-render-3"
@@ -29,6 +30,7 @@ public struct RenderCache: Sendable {
         file = folder.appendingPathComponent("render-\(String(name.value, radix: 16)).txt")
         var key = StableHash()
         key.combine(Self.programVersion)
+        key.combine(ProgramIdentity.current)
         for sub in ["templates", "locales"] {
             let root = theme.appendingPathComponent(sub)
             let paths = (FileManager.default.subpaths(atPath: root.path) ?? []).sorted()
@@ -62,6 +64,14 @@ public struct RenderCache: Sendable {
         guard let entry = entries[path], entry.hash == hash,
               let stamp = Self.stamp(output.path + "/" + path) else { return false }
         return stamp.size == entry.size && stamp.modified == entry.modified
+    }
+
+    /// The files under `prefix` (the search index of one language) when every one of them was
+    /// made from `hash` and is still as written; nil otherwise (then they are all made again).
+    public func currentGroup(prefix: String, hash: UInt64, in output: URL) -> [String]? {
+        let paths = entries.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        guard !paths.isEmpty, paths.allSatisfy({ isCurrent($0, hash: hash, in: output) }) else { return nil }
+        return paths
     }
 
     /// Records what was written (every page's hash and its file's size and date) for the next build.

@@ -53,9 +53,11 @@ public struct BuildResult: Sendable {
     public var changes = OutputWriter.Changes()
     /// Pages rendered by this build.
     public var rendered: [String] = []
-    /// Pages not rendered because the output already held them (incremental builds).
+    /// Pages not rendered, and search index files not made, because the output already held
+    /// them (incremental builds).
     public var kept: [String] = []
-    /// Every page's context hash, by output path.
+    /// What each page and search file was made from, by output path (a page's context hash, a
+    /// search file's documents hash): the render cache of the next build.
     public var pageHashes: [String: UInt64] = [:]
 
     init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
@@ -136,7 +138,13 @@ public struct SiteBuilder: Sendable {
         let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
-        var others = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics)
+        var hashes = pages.hashes
+        let search = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics) { prefix, hash in
+            cache?.currentGroup(prefix: prefix, hash: hash, in: output)
+        }
+        hashes.merge(search.hashes) { page, _ in page }
+        paths += search.kept
+        var others = search.files
         let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         for edition in site.editions { others.append(FeedWriter(site: site).feed(for: edition)) }
         others.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
@@ -146,13 +154,16 @@ public struct SiteBuilder: Sendable {
         var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
         result.paths = paths.sorted()
         result.rendered = pages.rendered.sorted()
-        result.kept = pages.kept.sorted()
-        result.pageHashes = pages.hashes
+        result.kept = (pages.kept + search.kept).sorted()
+        result.pageHashes = hashes
         return result
     }
 
-    /// The search index files of every edition, under `search/<language>/`.
-    func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale], diagnostics: inout [Diagnostic]) -> [OutputFile] {
+    /// The search index of every edition, under `search/<language>/`: its files, or, when
+    /// `isCurrent(folder, documentsHash)` lists the files the output already holds for exactly
+    /// these documents, those paths (kept as they are). `hashes` gives each file its documents hash.
+    func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale], diagnostics: inout [Diagnostic],
+                     isCurrent: @Sendable (String, UInt64) -> [String]?) -> (files: [OutputFile], kept: [String], hashes: [String: UInt64]) {
         let collected = site.editions.map { edition in
             (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
         }
@@ -161,10 +172,22 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
         let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
-        return indexed.parallelMap(chunkSize: 1) { language, documents in
-            SearchIndexWriter().makeIndexFiles(documents: documents, language: language)
+        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (files: [OutputFile], kept: [String], hash: UInt64) in
+            var hasher = StableHash()
+            hasher.combine("search index \(SearchIndexWriter.formatVersion)")
+            hasher.combine(language.rawValue)
+            hasher.combine(UInt64(documents.count))
+            for document in documents { hasher.combine(document: document) }
+            if let kept = isCurrent("search/\(language.rawValue)/", hasher.value) { return ([], kept, hasher.value) }
+            let files = SearchIndexWriter().makeIndexFiles(documents: documents, language: language)
                 .map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }
-        }.flatMap { $0 }
+            return (files, [], hasher.value)
+        }
+        var hashes: [String: UInt64] = [:]
+        for language in made {
+            for path in language.kept + language.files.map(\.path) { hashes[path] = language.hash }
+        }
+        return (made.flatMap(\.files), made.flatMap(\.kept), hashes)
     }
 
     /// Builds and, if there is no error, replaces the output folder. Files are written as they
