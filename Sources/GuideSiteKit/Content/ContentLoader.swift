@@ -68,7 +68,32 @@ public struct ContentLoader: Sendable {
     // MARK: Files
 
     func displayPath(_ url: URL) -> String {
-        SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase)
+        // As SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase),
+        // without standardizing paths that are already standard (every listed file's is).
+        let path = Self.standardPath(url)
+        let base = Self.standardPath(displayBase)
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// `url.standardizedFileURL.path`, taken as it is when it has nothing to standardize: an
+    /// absolute path without `//`, `.` or `..` components.
+    static func standardPath(_ url: URL) -> String {
+        let path = url.path
+        var previous: UInt8 = 0, dots = 0, standard = path.utf8.first == UInt8(ascii: "/")
+        for byte in path.utf8 where standard {
+            if byte == UInt8(ascii: "/") {
+                standard = previous != UInt8(ascii: "/") && !(dots > 0 && dots < 3)
+                dots = 0
+            } else if byte == UInt8(ascii: ".") {
+                dots = previous == UInt8(ascii: "/") || dots > 0 ? dots + 1 : 0
+            } else {
+                dots = 0
+            }
+            previous = byte
+        }
+        standard = standard && !(dots > 0 && dots < 3) && (path.utf8.count == 1 || previous != UInt8(ascii: "/"))
+        return standard ? path : url.standardizedFileURL.path
     }
 
     /// The regular files of a subfolder (recursively), sorted; links that leave the folder or loop are reported.
@@ -77,17 +102,24 @@ public struct ContentLoader: Sendable {
         guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
         var found: [URL] = []
         var visited: Set<String> = []
-        walk(directory, extensions: extensions, into: &found, visited: &visited, diagnostics: &diagnostics)
+        walk(directory, extensions: extensions, rootPrefix: root.resolvingSymlinksInPath().path + "/", into: &found, visited: &visited,
+             diagnostics: &diagnostics)
         return found.sorted { $0.path < $1.path }
     }
 
-    private func walk(_ directory: URL, extensions: Set<String>, into found: inout [URL], visited: inout Set<String>,
+    /// Lists `directory`; `rootPrefix` is the content folder's real path and a slash.
+    ///
+    /// An entry's real path is the folder's real path and its name unless the entry is itself a
+    /// symbolic link: only links, and entries of a folder that is not inside the content folder,
+    /// need resolving to check that they stay inside.
+    private func walk(_ directory: URL, extensions: Set<String>, rootPrefix: String, into found: inout [URL], visited: inout Set<String>,
                       diagnostics: inout [Diagnostic]) {
         let real = directory.resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
             diagnostics.append(.error("symbolic link loop: this folder was already read", at: SourceLocation(file: displayPath(directory))))
             return
         }
+        let folderIsInside = real.hasPrefix(rootPrefix) || real + "/" == rootPrefix
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -95,30 +127,33 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: displayPath(directory))))
             return
         }
+        let directoryPath = directory.path
         for name in entries where !name.hasPrefix(".") {
-            let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
+            let path = directoryPath.hasSuffix("/") ? directoryPath + name : directoryPath + "/" + name
             var info = stat()
-            guard stat(url.path, &info) == 0 else {
-                let message = errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
-                diagnostics.append(.error(message, at: SourceLocation(file: displayPath(url))))
+            let listed = lstat(path, &info) == 0
+            let isLink = listed && (info.st_mode & S_IFMT) == S_IFLNK
+            guard listed, !isLink || stat(path, &info) == 0 else {
+                let message = listed && errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
+                diagnostics.append(.error(message, at: SourceLocation(file: displayPath(directory.appendingPathComponent(name)))))
                 continue
             }
-            isDirectory = ObjCBool((info.st_mode & S_IFMT) == S_IFDIR)
-            if !isDirectory.boolValue, (info.st_mode & S_IFMT) != S_IFREG {
+            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            // With the kind given, making the URL does not ask the disk again.
+            let url = directory.appendingPathComponent(name, isDirectory: isDirectory)
+            if !isDirectory, (info.st_mode & S_IFMT) != S_IFREG {
                 if extensions.contains(url.pathExtension.lowercased()) {
                     diagnostics.append(.error("not a regular file (a pipe, a device or a socket): a content file must be a plain text file",
                                               at: SourceLocation(file: displayPath(url))))
                 }
                 continue
             }
-            let resolved = url.resolvingSymlinksInPath().path
-            if !resolved.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+            if isLink || !folderIsInside, !url.resolvingSymlinksInPath().path.hasPrefix(rootPrefix) {
                 diagnostics.append(.error("symbolic link points outside the content folder", at: SourceLocation(file: displayPath(url))))
                 continue
             }
-            if isDirectory.boolValue {
-                walk(url, extensions: extensions, into: &found, visited: &visited, diagnostics: &diagnostics)
+            if isDirectory {
+                walk(url, extensions: extensions, rootPrefix: rootPrefix, into: &found, visited: &visited, diagnostics: &diagnostics)
             } else if extensions.contains(url.pathExtension.lowercased()) {
                 found.append(url)
             }

@@ -40,7 +40,8 @@ struct YAMLReader {
     mutating func compose(_ text: String) -> Node? {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding given: its default reads the process environment on every call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
             for key in duplicates.sorted() {
                 let line = Self.lineOfRepeatedKey(key, in: text)
