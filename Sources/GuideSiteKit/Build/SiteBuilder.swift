@@ -11,8 +11,17 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Where paths in diagnostics are shown relative to.
     public var displayBase: URL
-    /// Whether a rebuild skips pages whose output is current (the render cache); off, every page is rendered.
-    public var reusesRenderedPages = true
+    /// Whether a build reuses what earlier builds made, kept in `.guidesite-cache/` next to the
+    /// output folder: loaded and linked articles (the article cache, see ``ArticleCache``) and
+    /// pages whose output is current (the render cache). Off, everything is made again and no
+    /// cache is read or written. `prepare()` never uses them.
+    public var usesCache = true
+    /// The former name of ``usesCache``.
+    @available(*, deprecated, renamed: "usesCache")
+    public var reusesRenderedPages: Bool {
+        get { usesCache }
+        set { usesCache = newValue }
+    }
     /// Called as each step of the build starts (from the building thread), for progress displays.
     public var progress: (@Sendable (BuildStep) -> Void)?
 
@@ -59,6 +68,8 @@ public struct BuildResult: Sendable {
     /// What each page and search file was made from, by output path (a page's context hash, a
     /// search file's documents hash): the render cache of the next build.
     public var pageHashes: [String: UInt64] = [:]
+    /// What the build took from the article cache and made again (nil without the cache).
+    var articleCacheUse: ArticleCache.Use?
 
     init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
         self.files = files
@@ -97,9 +108,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Loads the content and the theme, checks and links everything; nil when there are errors.
-    func assemble() throws -> (Assembled?, [Diagnostic]) {
+    /// With `cache`, unchanged articles are taken from it and what is made is recorded in it.
+    func assemble(cache: ArticleCache? = nil) throws -> (Assembled?, [Diagnostic]) {
         options.progress?(.loading)
-        let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load()
+        let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load(cache: cache)
         var diagnostics = loadDiagnostics
         var loaded = content
         if let baseURL = options.baseURL {
@@ -113,9 +125,10 @@ public struct SiteBuilder: Sendable {
         }
         let (theme, themeDiagnostics) = Theme.load(from: themeURL, displayBase: options.displayBase, languages: loaded.site.languages)
         diagnostics += themeDiagnostics
-        let assembler = SiteAssembler(includeDrafts: options.includeDrafts, locales: theme?.locales ?? [:]) { directory, site in
+        var assembler = SiteAssembler(includeDrafts: options.includeDrafts, locales: theme?.locales ?? [:]) { directory, site in
             CitationEngine(directory: directory, site: site)
         }
+        assembler.cache = cache
         options.progress?(.assembling(files: loaded.articles.count + loaded.recommendations.count + loaded.codes.count))
         let (site, assembleDiagnostics) = assembler.assemble(loaded)
         diagnostics += assembleDiagnostics
@@ -199,17 +212,30 @@ public struct SiteBuilder: Sendable {
         let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
-        let (assembled, diagnostics) = try assemble()
+        var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content) : nil
+        let (assembled, diagnostics) = try assemble(cache: articleCache)
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
+        // Written now and let go, so that its memory is free while rendering; put in place once the output is.
+        let stagedArticles = articleCache?.stage()
+        let articleCacheUse = articleCache?.use
+        articleCache = nil
         var cache: RenderCache?
-        if options.reusesRenderedPages { cache = RenderCache(output: options.output, theme: assembled.themeURL) }
-        let session = try OutputSession(output: options.output)
+        if options.usesCache { cache = RenderCache(output: options.output, theme: assembled.themeURL) }
+        let session: OutputSession
+        do {
+            session = try OutputSession(output: options.output)
+        } catch {
+            stagedArticles?.discard()
+            throw error
+        }
         var result: BuildResult
         do {
             // Pages can only be kept from an output folder that is there.
             result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil)
+            result.articleCacheUse = articleCacheUse
             if result.diagnostics.hasErrors {
                 session.discard()
+                stagedArticles?.discard()
                 return result
             }
             options.progress?(.writing(files: result.paths.count + result.assets.count))
@@ -219,9 +245,11 @@ public struct SiteBuilder: Sendable {
             result.changes = try session.commit()
         } catch {
             session.discard()
+            stagedArticles?.discard()
             throw OutputWriter.wrap(error, path: options.output.path)
         }
         result.written = true
+        stagedArticles?.commit()
         if var cache {
             cache.record(result.pageHashes, in: options.output)
             cache.save()

@@ -28,6 +28,11 @@ public struct ContentLoader: Sendable {
 
     /// Loads everything; throws only when the content folder itself is missing.
     public func load() throws -> (LoadedContent, [Diagnostic]) {
+        try load(cache: nil)
+    }
+
+    /// Loads everything, taking from `cache` the articles whose file it has (see ``ArticleCache``).
+    func load(cache: ArticleCache?) throws -> (LoadedContent, [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw GuideSiteError.missing(path: displayPath(root), what: "content folder")
@@ -39,7 +44,11 @@ public struct ContentLoader: Sendable {
         let articleFiles = listFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
         let articleResults = articleFiles.parallelMap { url in
             var local: [Diagnostic] = []
-            let article = self.loadArticle(url, languages: languages, defaultLanguage: site.language, &local)
+            let article = if let cache {
+                self.loadArticle(url, languages: languages, defaultLanguage: site.language, cache: cache, &local)
+            } else {
+                self.loadArticle(url, languages: languages, defaultLanguage: site.language, &local)
+            }
             return (article, local)
         }
         var articles: [GuidanceArticle] = []
@@ -303,8 +312,86 @@ public struct ContentLoader: Sendable {
                                            "draft", "slug", "translation_key"]
 
     func loadArticle(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
+        guard let file = SourceFile.read(url: url, displayPath: displayPath(url), diagnostics: &diagnostics) else { return nil }
+        return loadArticle(file, url: url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
+    }
+
+    /// Loads an article through the article cache: a file whose bytes (and path, and site
+    /// languages) the cache knows is not parsed again, its body is cut from the bytes where it
+    /// started before. Files that reading would refuse are loaded the plain way, which reports why.
+    func loadArticle(_ url: URL, languages: [String], defaultLanguage: String, cache: ArticleCache,
+                     _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
         let path = displayPath(url)
-        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        guard let bytes = Self.readFile(url.path, limit: SourceFile.maximumSize) else {
+            return loadArticle(url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
+        }
+        let key = bytes.withUnsafeBytes { ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }
+        cache.noteLoadKey(key, forFile: path)
+        if let hit = cache.loadedArticle(key) {
+            guard var article = hit.article else {
+                diagnostics += hit.diagnostics
+                return nil
+            }
+            if let offset = hit.bodyOffset, offset >= 0, offset <= bytes.count {
+                article.body = String(decoding: bytes[offset...], as: UTF8.self)
+                diagnostics += hit.diagnostics
+                return article
+            }
+            var ignored: [Diagnostic] = []
+            if let file = SourceFile.decode(Data(bytes), displayPath: path, diagnostics: &ignored),
+               case let .success(front) = FrontMatter.split(file.text) {
+                article.body = front.body
+                diagnostics += hit.diagnostics
+                return article
+            }
+        }
+        var problems: [Diagnostic] = []
+        var article: GuidanceArticle?
+        var bodyOffset: Int?
+        if let file = SourceFile.decode(Data(bytes), displayPath: path, diagnostics: &problems) {
+            article = loadArticle(file, url: url, languages: languages, defaultLanguage: defaultLanguage, &problems)
+            // The body is the end of the text; when the text is the file's bytes as they are
+            // (no byte-order mark, no CR), a hit can take it from the bytes without decoding the rest.
+            let length = file.text.utf8.count
+            if let article, length == bytes.count, !bytes.contains(0x0D) {
+                bodyOffset = length - article.body.utf8.count
+            }
+        }
+        cache.recordLoaded(key, article: article, bodyOffset: bodyOffset, diagnostics: problems)
+        diagnostics += problems
+        return article
+    }
+
+    /// The bytes of a regular file of at most `limit` bytes; nil when it is larger, not a regular
+    /// file, or cannot be read.
+    static func readFile(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // never waits on a pipe put in its place
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 0, info.st_size <= limit else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count <= size {
+                let n = read(descriptor, base + count, size + 1 - count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    complete = n == 0 && count == size
+                    return
+                }
+                count += n
+            }
+        }
+        return complete ? bytes : nil  // nil too when the file grew while read
+    }
+
+    /// Loads an article from its file's text.
+    func loadArticle(_ file: SourceFile, url: URL, languages: [String], defaultLanguage: String,
+                     _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
+        let path = file.path
         let fileLocation = SourceLocation(file: path)
         if file.text.allSatisfy(\.isWhitespace) {
             diagnostics.append(.error("empty article: it needs a front matter with at least 'title' and 'date'", at: fileLocation))

@@ -7,6 +7,10 @@ public struct SiteAssembler: Sendable {
     public var includeDrafts: Bool
     public var finderFactory: @Sendable (ProvisionDirectory, SiteConfiguration) -> any CitationFinding
     public var locales: [String: Theme.Locale]
+    /// Linked articles of the last build, reused when nothing they depend on changed. Only for
+    /// the site's own citation engine: a cached document is keyed by the codes and
+    /// recommendations, not by the finder that `finderFactory` makes of them.
+    var cache: ArticleCache?
 
     public init(includeDrafts: Bool = false, locales: [String: Theme.Locale] = [:],
                 finderFactory: @escaping @Sendable (ProvisionDirectory, SiteConfiguration) -> any CitationFinding) {
@@ -59,6 +63,10 @@ public struct SiteAssembler: Sendable {
                 provisionLabel: { directory.label(of: $0, language: language, locale: locale) },
                 allowsRawHTML: site.unsafeHTML)
             let renderer = HTMLRenderer(allowsRawHTML: site.unsafeHTML, frenchTypography: language == "fr")
+            let environment = cache.map { _ in
+                ArticleCacheKeys.linkEnvironment(site: site, directory: directory, locale: locale, language: language, routes: routes,
+                                                 articlePaths: articlePaths, includeDrafts: includeDrafts, maximumDepth: parser.maximumDepth)
+            }
             @Sendable func link(_ text: String, source: SourceLocation, indentation: Int = 0, page: String, code: String?,
                                 prefix: String) -> (LinkedDocument, [Diagnostic]) {
                 let parsed = parser.parse(text)
@@ -76,10 +84,19 @@ public struct SiteAssembler: Sendable {
 
             // Articles, in parallel: the heavy part of any real portal.
             let own = articles.filter { $0.language == language }
-            let linkedArticles = own.parallelMap { article -> (ArticleEntry, [Diagnostic]) in
+            let linkedArticles = own.parallelMap { [cache] article -> (ArticleEntry, [Diagnostic]) in
                 let path = routes.article(article.slug)
-                let (doc, d) = link(article.body, source: article.location.offset(lines: article.bodyLineOffset, column: 1),
-                                    page: path, code: article.codeID, prefix: "cite")
+                let source = article.location.offset(lines: article.bodyLineOffset, column: 1)
+                var key: CacheKey?
+                if let cache, let environment, let loaded = cache.loadKey(forFile: article.location.file) {
+                    key = ArticleCacheKeys.link(article: loaded, environment: environment, page: path, code: article.codeID,
+                                                prefix: "cite", source: source, indentation: 0)
+                }
+                if let key, let (doc, d) = cache?.linkedDocument(key) {
+                    return (ArticleEntry(article: article, path: path, body: doc), d)
+                }
+                let (doc, d) = link(article.body, source: source, page: path, code: article.codeID, prefix: "cite")
+                if let key { cache?.recordLinked(key, document: doc, diagnostics: d) }
                 return (ArticleEntry(article: article, path: path, body: doc), d)
             }
             var entries: [ArticleEntry] = []
@@ -121,16 +138,26 @@ public struct SiteAssembler: Sendable {
             }
 
             var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
-            let allOccurrences = entries.flatMap(\.body.occurrences) + recs.flatMap(\.occurrences)
-                + codes.flatMap { $0.provisions.flatMap(\.text.occurrences) }
-            for occurrence in allOccurrences {
-                citedBy[occurrence.target, default: []].append(occurrence)
+            func cite(_ occurrences: [CitationOccurrence]) {
+                for occurrence in occurrences { citedBy[occurrence.target, default: []].append(occurrence) }
             }
-            // Check links to other articles' headings now that every page has its anchors.
-            let anchorsByPage = Dictionary(entries.map { ($0.path, Set($0.body.tableOfContents.map(\.anchor))) },
-                                           uniquingKeysWith: { a, _ in a })
-            for reference in entries.flatMap(\.body.anchorReferences) where !(anchorsByPage[reference.page]?.contains(reference.anchor) ?? true) {
-                diagnostics.append(.error("link to a missing heading '#\(reference.anchor)' of \(reference.page)", at: reference.location))
+            for entry in entries { cite(entry.body.occurrences) }
+            for r in recs { cite(r.occurrences) }
+            for c in codes {
+                for p in c.provisions { cite(p.text.occurrences) }
+            }
+            // Check links to other articles' headings now that every page has its anchors (the
+            // first page at each path: a duplicate slug is an error of its own).
+            let references = entries.flatMap(\.body.anchorReferences)
+            if !references.isEmpty {
+                let referenced = Set(references.map(\.page))
+                var anchorsByPage: [String: Set<String>] = [:]
+                for entry in entries where referenced.contains(entry.path) && anchorsByPage[entry.path] == nil {
+                    anchorsByPage[entry.path] = Set(entry.body.tableOfContents.map(\.anchor))
+                }
+                for reference in references where !(anchorsByPage[reference.page]?.contains(reference.anchor) ?? true) {
+                    diagnostics.append(.error("link to a missing heading '#\(reference.anchor)' of \(reference.page)", at: reference.location))
+                }
             }
 
             for entry in entries {

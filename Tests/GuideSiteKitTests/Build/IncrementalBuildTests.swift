@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GuideSiteKit
 
-/// Rebuilds reuse the pages whose context did not change, and their output is byte for byte
+/// Rebuilds reuse the articles and pages that did not change, and their output is byte for byte
 /// that of a full build.
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
@@ -23,7 +23,7 @@ struct IncrementalBuildTests {
     func fullBuild(of site: TemporarySite) throws -> [String: Data] {
         var options = site.options
         options.output = site.folder.appendingPathComponent("Full-\(UUID().uuidString)")
-        options.reusesRenderedPages = false
+        options.usesCache = false
         let result = try SiteBuilder(options: options).build()
         #expect(result.written)
         defer { try? FileManager.default.removeItem(at: options.output) }
@@ -52,21 +52,82 @@ struct IncrementalBuildTests {
         let sentences = [
             "Voir l’article 3.09.10 du Code de déontologie des dentistes.", "Rien à signaler.",
             "La recommandation 2 s’applique.", "Lire l’article 3.06.03 de ce code.", "## Une section\n\nUn paragraphe.",
+            "Voir [le premier](premier.md) et [le second](second.md#details).", "Un <em>mot</em> en HTML.",
+            "Selon [](code:dentistes/3.09.10) et la division 3.09 de ce code.",
         ]
+        let fixture = Repository.fixtures.appendingPathComponent("sites/basic")
+        func original(_ path: String) throws -> String {
+            try String(contentsOf: fixture.appendingPathComponent(path), encoding: .utf8)
+        }
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: site.content.appendingPathComponent(path).path) }
         _ = try site.build()
-        for round in 0..<6 {
+        var linkedHits = 0
+        for round in 0..<16 {
             let slug = "hasard-\(generator.next() % 4)"
-            switch generator.next() % 3 {
-            case 0 where FileManager.default.fileExists(atPath: site.content.appendingPathComponent("articles/\(slug).md").path):
+            let edit: String
+            switch generator.next() % 8 {
+            case 0 where exists("articles/\(slug).md"):
+                edit = "remove \(slug)"
                 try site.remove("articles/\(slug).md")
+            case 1:
+                // Labels of provisions (short title, section title) and text no article reads.
+                let code = try original("codes/dentistes.yaml")
+                let variants = [
+                    code.replacingOccurrences(of: "short_title: \"Code des dentistes\"", with: "short_title: \"Code des dentistes \(round)\""),
+                    code.replacingOccurrences(of: "title: \"Publicité\"", with: "title: \"Publicité \(round)\""),
+                    code.replacingOccurrences(of: "Résumé : pas de témoignage", with: "Résumé \(round) : pas de témoignage"),
+                    code,
+                ]
+                let variant = Int(generator.next() % UInt64(variants.count))
+                edit = "code variant \(variant)"
+                try site.write("codes/dentistes.yaml", variants[variant])
+            case 2:
+                edit = "recommendation title"
+                try site.write("recommendations/02-secret.yaml",
+                               try original("recommendations/02-secret.yaml").replacingOccurrences(of: "Garder le secret", with: "Garder le secret \(round)"))
+            case 3:
+                let config = try original("site.yaml")
+                let variants = [
+                    config + "unsafe_html: true\n",
+                    config.replacingOccurrences(of: "Portail d'essai", with: "Portail d'essai \(round)"),
+                    config.replacingOccurrences(of: "base_url: \"https://essai.example.org/\"", with: "base_url: \"https://autre.example.org/guide/\""),
+                    config,
+                ]
+                let variant = Int(generator.next() % UInt64(variants.count))
+                edit = "site.yaml variant \(variant)"
+                try site.write("site.yaml", variants[variant])
+            case 4:
+                // A new slug for an article that others link to by its file name.
+                let text = try original("articles/premier.md")
+                let renamed = text.replacingOccurrences(of: "code: dentistes\n", with: "code: dentistes\nslug: premier-\(round)\n")
+                edit = "premier's slug"
+                try site.write("articles/premier.md", generator.next() % 2 == 0 ? renamed : text)
+            case 5:
+                // The file renamed: its slug changes, its translation key (which links use) stays.
+                edit = "second renamed"
+                if exists("articles/second.md") {
+                    try site.remove("articles/second.md")
+                    try site.write("articles/deuxieme-\(round).md",
+                                   try original("articles/second.md").replacingOccurrences(of: "tags:", with: "translation_key: second\ntags:"))
+                } else {
+                    for name in try FileManager.default.contentsOfDirectory(atPath: site.content.appendingPathComponent("articles").path)
+                    where name.hasPrefix("deuxieme-") {
+                        try site.remove("articles/\(name)")
+                    }
+                    try site.write("articles/second.md", try original("articles/second.md"))
+                }
             default:
+                edit = "write \(slug)"
                 let body = (0..<3).map { _ in sentences[Int(generator.next() % UInt64(sentences.count))] }.joined(separator: "\n\n")
                 try site.write("articles/\(slug).md", "---\ntitle: \"Hasard \(round)\"\ndate: 2026-0\(1 + generator.next() % 9)-1\(generator.next() % 9)\ncode: dentistes\ntags: [essai]\n---\n\(body)\n")
             }
             let result = try site.build()
-            #expect(result.written, "\(result.diagnostics)")
-            #expect(try snapshot(site.output) == fullBuild(of: site), "round \(round)")
+            linkedHits += result.articleCacheUse?.linkedHits ?? 0
+            #expect(result.written, "round \(round), \(edit): \(result.diagnostics)")
+            #expect(try snapshot(site.output) == fullBuild(of: site), "round \(round), \(edit)")
+            #expect(result.diagnostics == (try SiteBuilder(options: site.options).prepare().diagnostics), "round \(round), \(edit)")
         }
+        #expect(linkedHits > 0, "some rounds took linked articles from the cache")
     }
 }
 

@@ -1,0 +1,318 @@
+import Foundation
+import Testing
+@testable import GuideSiteKit
+
+/// The article cache: a rebuild takes unchanged articles from it, loaded and linked, and its
+/// output and diagnostics are those of a build without it, whatever state the cache file is in.
+@Suite("Article cache")
+struct ArticleCacheTests {
+    let incremental = IncrementalBuildTests()
+
+    func cacheFile(of site: TemporarySite) -> URL { ArticleCache.file(output: site.output, content: site.content) }
+
+    /// The output of a build of the same content with the same options into a fresh folder, without any cache.
+    func fullBuild(_ options: BuildOptions) throws -> [String: Data] {
+        var options = options
+        options.output = options.output.deletingLastPathComponent().appendingPathComponent("Full-\(UUID().uuidString)")
+        options.usesCache = false
+        let result = try SiteBuilder(options: options).build()
+        #expect(result.written)
+        defer { try? FileManager.default.removeItem(at: options.output) }
+        return try incremental.snapshot(options.output)
+    }
+
+    func inode(_ url: URL) -> UInt? {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? UInt(info.st_ino) : nil
+    }
+
+    // The basic fixture: four article files (one a draft, left out), three linked (fr: 2, en: 1).
+
+    @Test func aRebuildTakesEveryUnchangedArticleFromTheCache() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let first = try site.build()
+        #expect(first.articleCacheUse == ArticleCache.Use(loadedHits: 0, loadedMisses: 4, linkedHits: 0, linkedMisses: 3))
+        #expect(FileManager.default.fileExists(atPath: cacheFile(of: site).path))
+        let written = inode(cacheFile(of: site))
+
+        let unchanged = try site.build()
+        #expect(unchanged.articleCacheUse == ArticleCache.Use(loadedHits: 4, loadedMisses: 0, linkedHits: 3, linkedMisses: 0))
+        #expect(inode(cacheFile(of: site)) == written, "nothing changed: the cache file is not written again")
+
+        try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        let edited = try site.build()
+        #expect(edited.articleCacheUse == ArticleCache.Use(loadedHits: 3, loadedMisses: 1, linkedHits: 2, linkedMisses: 1))
+        #expect(inode(cacheFile(of: site)) != written)
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+    }
+
+    @Test func aCodeTextEditKeepsTheLinkedArticlesButALabelEditDoesNot() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let code = try String(contentsOf: site.content.appendingPathComponent("codes/dentistes.yaml"), encoding: .utf8)
+        try site.write("codes/dentistes.yaml", code.replacingOccurrences(of: "Résumé : pas de", with: "Résumé modifié : pas de"))
+        let text = try site.build()
+        #expect(text.articleCacheUse?.linkedMisses == 0, "no article reads a provision's summary")
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+
+        try site.write("codes/dentistes.yaml", code.replacingOccurrences(of: "short_title: \"Code des dentistes\"", with: "short_title: \"Code D\""))
+        let label = try site.build()
+        #expect(label.articleCacheUse?.linkedMisses == 3, "labels name the code by its short title")
+        #expect(label.articleCacheUse?.loadedMisses == 0)
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+    }
+
+    @Test func buildOptionsThatChangeLinkingAreInTheKey() throws {
+        let site = try TemporarySite(fixture: "basic")
+        var options = site.options
+        _ = try SiteBuilder(options: options).build()
+        options.includeDrafts = true
+        let drafts = try SiteBuilder(options: options).build()
+        #expect(drafts.articleCacheUse?.linkedHits == 0, "a draft more: the table of article paths changed")
+        #expect(try incremental.snapshot(site.output) == fullBuild(options))
+        options.baseURL = "https://ailleurs.example.org/sous/"
+        let moved = try SiteBuilder(options: options).build()
+        #expect(moved.articleCacheUse?.linkedHits == 0)
+        #expect(moved.articleCacheUse?.loadedMisses == 0)
+        #expect(try incremental.snapshot(site.output) == fullBuild(options))
+    }
+
+    @Test func warningsOfACachedArticleAreReportedOnEveryRebuild() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/avertie.md", """
+            ---
+            title: "Avertie"
+            date: 2026-01-05
+            auteur: "moi"
+            ---
+            Un <em>mot</em> en HTML.
+
+            Voir l’article 3.09.10 du Code de déontologie des dentistes.
+
+            """)
+        let first = try site.build()
+        let unknownField = first.diagnostics.first { $0.message.contains("unknown field 'auteur'") }
+        let rawHTML = first.diagnostics.first { $0.message.contains("raw HTML") }
+        #expect(unknownField?.location == SourceLocation(file: "Content/articles/avertie.md", line: 4, column: 1))
+        #expect(rawHTML?.location?.line == 6)
+        for _ in 0..<2 {
+            let again = try site.build()
+            #expect(again.articleCacheUse?.loadedMisses == 0)
+            #expect(again.articleCacheUse?.linkedMisses == 0)
+            #expect(again.diagnostics == first.diagnostics)
+        }
+    }
+
+    @Test func articlesWithAByteOrderMarkOrCarriageReturnsComeBackTheSame() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let text = "---\ntitle: \"Fins de ligne\"\ndate: 2026-01-05\nauteur: x\n---\nUn paragraphe\nsur deux lignes.\n\nVoir l’article 3.09.10 du Code de déontologie des dentistes.\n"
+        try site.writeBytes("articles/bom.md", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        try site.write("articles/crlf.md", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        try site.write("articles/cr.md", text.replacingOccurrences(of: "\n", with: "\r"))
+        let first = try site.build()
+        #expect(first.written, "\(first.diagnostics)")
+        try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        let again = try site.build()
+        #expect(again.articleCacheUse?.loadedMisses == 1)
+        #expect(again.articleCacheUse?.linkedMisses == 1)
+        #expect(again.diagnostics == first.diagnostics)
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+    }
+
+    @Test func buildsIntoFoldersOfOneParentShareTheCache() throws {
+        // As `guidesite serve` does: each build into a new folder.
+        let site = try TemporarySite(fixture: "basic")
+        var options = site.options
+        options.output = site.folder.appendingPathComponent("site-1")
+        _ = try SiteBuilder(options: options).build()
+        options.output = site.folder.appendingPathComponent("site-2")
+        let second = try SiteBuilder(options: options).build()
+        #expect(second.articleCacheUse == ArticleCache.Use(loadedHits: 4, loadedMisses: 0, linkedHits: 3, linkedMisses: 0))
+        #expect(try incremental.snapshot(options.output) == fullBuild(options))
+    }
+
+    @Test func prepareWritesNoCache() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let result = try SiteBuilder(options: site.options).prepare()
+        #expect(!result.files.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".guidesite-cache").path))
+        #expect(!site.exists(""))
+    }
+
+    @Test func withoutTheCacheNoneIsWritten() throws {
+        let site = try TemporarySite(fixture: "basic")
+        var options = site.options
+        options.usesCache = false
+        let result = try SiteBuilder(options: options).build()
+        #expect(result.written)
+        #expect(result.articleCacheUse == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".guidesite-cache").path))
+    }
+
+    @Test func aFailedBuildLeavesTheCacheAsItWas() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let before = try Data(contentsOf: cacheFile(of: site))
+        try site.write("articles/cassee.md", "---\ndate: 2026-01-05\n---\nSans titre.\n")
+        let failed = try site.build()
+        #expect(!failed.written)
+        #expect(try Data(contentsOf: cacheFile(of: site)) == before)
+        let folder = cacheFile(of: site).deletingLastPathComponent()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".tmp-") })
+    }
+
+    @Test func temporaryFilesOfStoppedBuildsAreRemoved() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        var pid: Int32 = 4_000_000
+        while kill(pid, 0) == 0 || errno != ESRCH { pid -= 1 }
+        let abandoned = cacheFile(of: site).path + ".tmp-\(pid)"
+        #expect(FileManager.default.createFile(atPath: abandoned, contents: Data([1, 2, 3])))
+        try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        #expect(try site.build().written)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+    }
+
+    @Test func entriesNoLongerUsedAreDropped() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/passage.md", "---\ntitle: \"De passage\"\ndate: 2026-01-05\n---\nBientôt parti.\n")
+        _ = try site.build()
+        func entries() throws -> Int? {
+            ArticleCache.readIndex(try Data(contentsOf: cacheFile(of: site)), fingerprint: ArticleCache.programFingerprint())?.count
+        }
+        #expect(try entries() == 5 + 4)
+        try site.remove("articles/passage.md")
+        _ = try site.build()
+        #expect(try entries() == 4 + 3)
+    }
+
+    enum Damage: String, CaseIterable, Sendable {
+        case empty, truncated, headerOnly, damagedEntry, damagedIndex, otherProgram, otherVersion, foreign, random
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedCacheFileIsIgnored(_ damage: Damage) throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let file = cacheFile(of: site)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        var generator = SplitMix(seed: 7)
+        switch damage {
+        case .empty: bytes = []
+        case .truncated: bytes = Array(bytes.prefix(bytes.count * 2 / 3))
+        case .headerOnly: bytes = Array(bytes.prefix(ArticleCache.headerSize))
+        case .damagedEntry: bytes[ArticleCache.headerSize + 3] ^= 0x20
+        case .damagedIndex: bytes[bytes.count - 20] ^= 0x01
+        case .otherProgram: bytes[20] ^= 0xFF
+        case .otherVersion: bytes[8] &+= 1
+        case .foreign: bytes = Array("guidesite render cache 0\narticles/x/index.html\t1\t2\t3\n".utf8)
+        case .random: bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        }
+        try Data(bytes).write(to: file)
+        if damage != .damagedEntry {  // with a damaged entry, every entry is looked up: the damaged one must miss
+            try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        }
+        let rebuilt = try site.build()
+        #expect(rebuilt.written, "\(rebuilt.diagnostics)")
+        let use = try #require(rebuilt.articleCacheUse)
+        if damage == .damagedEntry {
+            #expect(use.linkedMisses + use.loadedMisses == 1, "only the damaged entry is made again")
+        } else {
+            #expect(use.loadedHits == 0 && use.linkedHits == 0)
+        }
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+        let next = try site.build()
+        #expect(next.articleCacheUse == ArticleCache.Use(loadedHits: 4, loadedMisses: 0, linkedHits: 3, linkedMisses: 0),
+                "the cache was written whole again")
+    }
+
+    @Test func damagedEntriesNeverCrashTheReader() throws {
+        let document = LinkedDocument(
+            html: "<p>Voir <a href=\"x\">art. 3</a>.</p>",
+            tableOfContents: [TableOfContentsEntry(level: 2, title: "Détails", anchor: "details")],
+            sections: [DocumentSection(heading: nil, text: "Voir art. 3."),
+                       DocumentSection(heading: TableOfContentsEntry(level: 2, title: "Détails", anchor: "details"), text: "É")],
+            occurrences: [CitationOccurrence(target: .article(code: "dentistes", number: "3.09.10"), page: "articles/x/", anchor: "cite-1",
+                                             sentence: "Voir art. 3.", location: SourceLocation(file: "a.md", line: 7, column: 12), section: nil)],
+            anchorReferences: [AnchorReference(page: "articles/y/", anchor: "z", location: SourceLocation(file: "a.md", line: 9, column: 1))])
+        let problems = [Diagnostic.warning("attention", at: SourceLocation(file: "a.md", line: 3, column: 2)), .error("sans lieu", at: nil)]
+        var writer = BinaryWriter()
+        writer.linkedDocument(document, diagnostics: problems)
+        let bytes = writer.bytes
+
+        let (decoded, decodedProblems) = try bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try reader.linkedDocument()
+        }
+        #expect(decoded.html == document.html)
+        #expect(decoded.tableOfContents == document.tableOfContents)
+        #expect(decoded.sections == document.sections)
+        #expect(decoded.occurrences == document.occurrences)
+        #expect(decoded.anchorReferences == document.anchorReferences)
+        #expect(decodedProblems == problems)
+
+        for length in 0..<bytes.count {
+            let cut = Array(bytes.prefix(length))
+            let ok = cut.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                return (try? reader.linkedDocument()) != nil
+            }
+            #expect(!ok, "a document cut at \(length) bytes must not read")
+        }
+        var generator = SplitMix(seed: 99)
+        for _ in 0..<2000 {
+            var damaged = bytes
+            for _ in 0..<(1 + generator.next() % 4) {
+                damaged[Int(generator.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            damaged.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                _ = try? reader.linkedDocument()  // reads or throws; never traps
+            }
+        }
+    }
+
+    @Test func integersAndStringsRoundTrip() throws {
+        let numbers: [Int] = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min]
+        var writer = BinaryWriter()
+        for n in numbers { writer.int(n) }
+        writer.unsigned(UInt64.max)
+        writer.string("")
+        writer.string("é\u{2028}x")
+        writer.optionalString(nil)
+        writer.fixed(0x0102_0304_0506_0708)
+        try writer.bytes.withUnsafeBytes { raw throws in
+            var reader = BinaryReader(raw)
+            for n in numbers { #expect(try reader.int() == n) }
+            #expect(try reader.unsigned() == UInt64.max)
+            #expect(try reader.string() == "")
+            #expect(try reader.string() == "é\u{2028}x")
+            #expect(try reader.optionalString() == nil)
+            #expect(try reader.fixed() == 0x0102_0304_0506_0708)
+            #expect(reader.isAtEnd)
+            #expect(throws: BinaryReader.Malformed.self) { try reader.byte() }
+        }
+        // An eleven-byte varint is damage, not a number.
+        let long = [UInt8](repeating: 0xFF, count: 10) + [0x01]
+        long.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            #expect(throws: BinaryReader.Malformed.self) { try reader.unsigned() }
+        }
+    }
+
+    @Test func keysAreStableAndTellInputsApart() {
+        var a = CacheKeyHasher("test")
+        a.combine("ab")
+        a.combine("c")
+        var b = CacheKeyHasher("test")
+        b.combine("a")
+        b.combine("bc")
+        #expect(a.finish() != b.finish())
+        // XXH64 reference values (xxhsum): the empty input and "abc" with seed 0.
+        #expect(XXH64.hash([], seed: 0) == 0xEF46_DB37_51D8_E999)
+        #expect(XXH64.hash(Array("abc".utf8), seed: 0) == 0x44BC_2CF5_AD77_0999)
+        let long = [UInt8]((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        #expect(XXH64.hash(long, seed: 1) == XXH64.hash(long, seed: 1))
+        #expect(XXH64.hash(long, seed: 1) != XXH64.hash(long, seed: 2))
+    }
+}
