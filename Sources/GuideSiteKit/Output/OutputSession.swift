@@ -128,7 +128,16 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             }
             let stale = existing.subtracting(added).subtracting(kept).sorted()
             for path in stale { try? fm.removeItem(atPath: base + path) }
-            OutputWriter.removeEmptyFolders(folders, in: output)
+            // Only the folders that held a removed file can have become empty (and their parents).
+            var emptied: Set<String> = []
+            for path in stale {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard emptied.insert(String(folder)).inserted else { break }
+                }
+            }
+            OutputWriter.removeEmptyFolders(folders.filter(emptied.contains), in: output)
             return OutputWriter.Changes(written: pending.count, unchanged: unchanged, removed: stale.count)
         }
     }
@@ -176,7 +185,12 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
               let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        guard let old = try? handle.readToEnd() else { return false }
-        return old.count == bytes.count && old.elementsEqual(bytes)
+        guard let old = try? handle.readToEnd(), old.count == bytes.count else { return false }
+        return old.withUnsafeBytes { oldBytes in
+            bytes.withUnsafeBytes { newBytes in
+                guard let old = oldBytes.baseAddress, let new = newBytes.baseAddress else { return bytes.isEmpty }
+                return memcmp(old, new, bytes.count) == 0
+            }
+        }
     }
 }

@@ -114,7 +114,7 @@ public struct OutputWriter: Sendable {
     /// Removes, deepest first, the folders that removed pages left empty.
     static func removeEmptyFolders(_ folders: [String], in root: URL) {
         let fm = FileManager.default
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
+        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) {  // deepest first
             let path = root.path + "/" + folder
             if (try? fm.contentsOfDirectory(atPath: path))?.isEmpty == true { try? fm.removeItem(atPath: path) }
         }
