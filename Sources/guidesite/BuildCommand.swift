@@ -14,10 +14,15 @@ extension GuideSite {
         @Option(help: "The output folder, replaced as a whole when the build succeeds.")
         var output: String = "Output"
 
+        @Flag(name: .customLong("no-cache"),
+              help: "Make everything again: neither read nor write .guidesite-cache/ (next to the output folder).")
+        var noCache = false
+
         func run() throws {
             let reporter = report.reporter(command: "build")
             let timer = BuildStepTimer(onStep: { reporter.stepStarted($0) })
             var buildOptions = options.buildOptions(output: output)
+            buildOptions.usesCache = !noCache
             buildOptions.progress = timer.hook
             let start = ContinuousClock.now
             let result: BuildResult
