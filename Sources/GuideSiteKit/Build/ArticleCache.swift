@@ -19,7 +19,7 @@ import Foundation
 ///
 /// A build streams the entries it makes to a temporary file as it makes them (so they are not
 /// held in memory), adds those it took from the old file and the index in ``stage()``, and
-/// puts the file in place once the output is (``StagedArticleCache/commit()``): the new file
+/// puts the file in place once the output is (``StagedCacheFile/commit()``): the new file
 /// holds only what this build used, and is written only when that differs from the old one.
 ///
 /// Lookups and records come from the loading and linking threads at once: the state they
@@ -201,7 +201,7 @@ final class ArticleCache: @unchecked Sendable {
         lock.withLock {
             guard !failed else { return }
             if output == nil {
-                output = EntryFileWriter(path: Self.temporaryPath(of: file), headerSize: Self.headerSize)
+                output = EntryFileWriter(path: StagedCacheFile.temporaryPath(of: file), headerSize: Self.headerSize)
                 failed = output == nil
             }
             guard let output, let range = output.append(payload) else {
@@ -213,9 +213,6 @@ final class ArticleCache: @unchecked Sendable {
     }
 
     /// `articles-<hash>.bin.tmp-<process id>`.
-    static func temporaryPath(of file: URL) -> String {
-        file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    }
 
     // MARK: Loaded articles
 
@@ -272,13 +269,13 @@ final class ArticleCache: @unchecked Sendable {
     /// index, to be put in place once the build succeeds. Nil when this build used exactly the
     /// old file's entries (nothing to write), or when the file could not be written (the next
     /// build only loses its reuse).
-    func stage() -> StagedArticleCache? {
+    func stage() -> StagedCacheFile? {
         let contents = contents
-        return lock.withLock { () -> StagedArticleCache? in
+        return lock.withLock { () -> StagedCacheFile? in
             if made.isEmpty && reused.count == contents.index.count && !failed { return nil }
-            Self.removeAbandonedFiles(of: file)
+            StagedCacheFile.removeAbandonedFiles(of: file)
             if output == nil && !failed {
-                output = EntryFileWriter(path: Self.temporaryPath(of: file), headerSize: Self.headerSize)
+                output = EntryFileWriter(path: StagedCacheFile.temporaryPath(of: file), headerSize: Self.headerSize)
             }
             guard let output, !failed else {
                 self.output?.abandon()
@@ -317,36 +314,10 @@ final class ArticleCache: @unchecked Sendable {
                 output.abandon()
                 return nil
             }
-            return StagedArticleCache(temporary: URL(fileURLWithPath: output.path), file: file)
+            return StagedCacheFile(temporary: URL(fileURLWithPath: output.path), file: file)
         }
     }
 
-    /// Removes temporary files of this cache left by builds that were stopped (their process is gone).
-    static func removeAbandonedFiles(of file: URL) {
-        let folder = file.deletingLastPathComponent().path
-        let prefix = file.lastPathComponent + ".tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink(folder + "/" + name)
-        }
-    }
-}
-
-/// An article cache written under a temporary name, waiting for the build to succeed.
-struct StagedArticleCache: Sendable {
-    let temporary: URL
-    let file: URL
-
-    /// Puts the new cache in place of the old one.
-    func commit() {
-        if rename(temporary.path, file.path) != 0 { discard() }
-    }
-
-    /// Forgets it (the build failed): the previous cache stays.
-    func discard() {
-        unlink(temporary.path)
-    }
 }
 
 /// The temporary file of an article cache, written through a buffer with `write(2)`: room for

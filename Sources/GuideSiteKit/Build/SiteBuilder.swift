@@ -70,6 +70,8 @@ public struct BuildResult: Sendable {
     public var pageHashes: [String: UInt64] = [:]
     /// What the build took from the article cache and made again (nil without the cache).
     var articleCacheUse: ArticleCache.Use?
+    /// Cache files written by the build, put in place once the output is.
+    var stagedCaches: [StagedCacheFile] = []
 
     init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
         self.files = files
@@ -138,8 +140,9 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page and writes the search index, feeds, sitemap and references into
     /// `sink`, file by file; with `cache`, pages whose output is current are not rendered and
-    /// are listed in `kept`.
-    func emit(_ assembled: Assembled, diagnostics: [Diagnostic], into sink: OutputSink, reusing cache: RenderCache?) throws -> BuildResult {
+    /// are listed in `kept`. With `cachingAnalyses`, search indexes reuse and stage analysis caches.
+    func emit(_ assembled: Assembled, diagnostics: [Diagnostic], into sink: OutputSink, reusing cache: RenderCache?,
+              cachingAnalyses: Bool = false) throws -> BuildResult {
         let site = assembled.site, theme = assembled.theme
         var diagnostics = diagnostics
         options.progress?(.rendering)
@@ -152,7 +155,11 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
-        let search = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics) { prefix, hash in
+        var analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)?
+        if cachingAnalyses {
+            analysisCaches = { @Sendable language, writer in SearchAnalysisCache(output: output, language: language, writer: writer) }
+        }
+        let search = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics, analysisCaches: analysisCaches) { prefix, hash in
             cache?.currentGroup(prefix: prefix, hash: hash, in: output)
         }
         hashes.merge(search.hashes) { page, _ in page }
@@ -169,14 +176,18 @@ public struct SiteBuilder: Sendable {
         result.rendered = pages.rendered.sorted()
         result.kept = (pages.kept + search.kept).sorted()
         result.pageHashes = hashes
+        result.stagedCaches = search.staged
         return result
     }
 
     /// The search index of every edition, under `search/<language>/`: its files, or, when
     /// `isCurrent(folder, documentsHash)` lists the files the output already holds for exactly
     /// these documents, those paths (kept as they are). `hashes` gives each file its documents hash.
+    /// With `analysisCaches`, a language's index reuses the analyses of the documents that did
+    /// not change, and the new analyses are staged, to be put in place once the output is.
     func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale], diagnostics: inout [Diagnostic],
-                     isCurrent: @Sendable (String, UInt64) -> [String]?) -> (files: [OutputFile], kept: [String], hashes: [String: UInt64]) {
+                     analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
+                     isCurrent: @Sendable (String, UInt64) -> [String]?) -> SearchIndex {
         let collected = site.editions.map { edition in
             (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
         }
@@ -185,22 +196,41 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
         let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
-        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (files: [OutputFile], kept: [String], hash: UInt64) in
+        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (files: [OutputFile], kept: [String], hash: UInt64, staged: StagedCacheFile?) in
+            let documentHashes = documents.parallelMap(chunkSize: 256) { document in
+                var hasher = StableHash()
+                hasher.combine(document: document)
+                return hasher.value
+            }
             var hasher = StableHash()
             hasher.combine("search index \(SearchIndexWriter.formatVersion)")
             hasher.combine(language.rawValue)
             hasher.combine(UInt64(documents.count))
-            for document in documents { hasher.combine(document: document) }
-            if let kept = isCurrent("search/\(language.rawValue)/", hasher.value) { return ([], kept, hasher.value) }
-            let files = SearchIndexWriter().makeIndexFiles(documents: documents, language: language)
-                .map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }
-            return (files, [], hasher.value)
+            for hash in documentHashes { hasher.combine(hash) }
+            if let kept = isCurrent("search/\(language.rawValue)/", hasher.value) { return ([], kept, hasher.value, nil) }
+            let writer = SearchIndexWriter()
+            let cache = analysisCaches?(language, writer)
+            let (files, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
+                                                          reusing: cache?.read())
+            return (files.map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }, [], hasher.value, cache?.stage(analyses))
         }
-        var hashes: [String: UInt64] = [:]
+        var index = SearchIndex()
         for language in made {
-            for path in language.kept + language.files.map(\.path) { hashes[path] = language.hash }
+            for path in language.kept + language.files.map(\.path) { index.hashes[path] = language.hash }
+            index.files += language.files
+            index.kept += language.kept
+            if let staged = language.staged { index.staged.append(staged) }
         }
-        return (made.flatMap(\.files), made.flatMap(\.kept), hashes)
+        return index
+    }
+
+    /// What ``searchIndex(of:locales:diagnostics:analysisCaches:isCurrent:)`` made.
+    struct SearchIndex {
+        var files: [OutputFile] = []
+        var kept: [String] = []
+        var hashes: [String: UInt64] = [:]
+        /// The new analysis caches, under temporary names.
+        var staged: [StagedCacheFile] = []
     }
 
     /// Builds and, if there is no error, replaces the output folder. Files are written as they
@@ -229,13 +259,17 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         var result: BuildResult
+        var stagedCaches: [StagedCacheFile] = []
         do {
             // Pages can only be kept from an output folder that is there.
-            result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil)
+            result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil,
+                              cachingAnalyses: options.usesCache)
+            stagedCaches = result.stagedCaches
             result.articleCacheUse = articleCacheUse
             if result.diagnostics.hasErrors {
                 session.discard()
                 stagedArticles?.discard()
+                for staged in stagedCaches { staged.discard() }
                 return result
             }
             options.progress?(.writing(files: result.paths.count + result.assets.count))
@@ -246,10 +280,12 @@ public struct SiteBuilder: Sendable {
         } catch {
             session.discard()
             stagedArticles?.discard()
+            for staged in stagedCaches { staged.discard() }
             throw OutputWriter.wrap(error, path: options.output.path)
         }
         result.written = true
         stagedArticles?.commit()
+        for staged in stagedCaches { staged.commit() }
         if var cache {
             cache.record(result.pageHashes, in: options.output)
             cache.save()

@@ -43,9 +43,52 @@ public struct SearchIndexWriter: Sendable {
     /// The index files of the documents of `language` (documents of other
     /// languages are ignored), as paths relative to `Output/search/`.
     public func makeIndexFiles(documents: [SearchDocument], language: SearchLanguage) -> [(path: String, bytes: [UInt8])] {
-        let docs = Self.indexOrder(documents, language: language)
+        makeIndexFiles(documents: documents, hashes: [UInt64](repeating: 0, count: documents.count), language: language,
+                       reusing: nil).files
+    }
+
+    /// The index files, as ``makeIndexFiles(documents:language:)`` makes them, and the analyses
+    /// of the documents, taking from `previous` those whose hash it holds (`hashes` are the
+    /// documents', in the order of `documents`): only the others are analysed.
+    func makeIndexFiles(documents: [SearchDocument], hashes: [UInt64], language: SearchLanguage,
+                        reusing previous: SearchAnalyses?) -> (files: [(path: String, bytes: [UInt8])], analyses: SearchAnalyses) {
+        let order = Self.indexOrder(documents, language: language)
+        let previous = previous ?? SearchAnalyses()
+        let positions = previous.positions()
+        let known = order.map { positions[hashes[$0]] }
+        let fresh = zip(order, known).compactMap { index, position in position == nil ? documents[index] : nil }
+        let freshTerms = analyze(fresh, language: language)
+        let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
+        var analyses: SearchAnalyses
+        if fresh.count == order.count {
+            // Nothing reused: the fresh analyses are the documents' in index order.
+            analyses = SearchAnalyses(hashes: order.map { hashes[$0] }, terms: freshTerms)
+            analyses.json.reserveCapacity(freshJSON.reduce(0) { $0 + $1.count })
+            analyses.jsonEnds.reserveCapacity(freshJSON.count)
+            for json in freshJSON {
+                analyses.json += json
+                analyses.jsonEnds.append(analyses.json.count)
+            }
+        } else {
+            var builder = SearchAnalysesBuilder(previous: previous, fresh: freshTerms, freshJSON: freshJSON, documentCount: order.count)
+            var f = 0
+            for (index, position) in zip(order, known) {
+                if let position {
+                    builder.addPrevious(position)
+                } else {
+                    builder.addFresh(f, hash: hashes[index])
+                    f += 1
+                }
+            }
+            analyses = builder.finished()
+        }
+        return (makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses), analyses)
+    }
+
+    /// The files of `docs` (in index order), given their analyses.
+    private func makeIndexFiles(_ docs: [SearchDocument], language: SearchLanguage, analyses: SearchAnalyses) -> [(path: String, bytes: [UInt8])] {
+        let analyzed = analyses.terms
         let n = docs.count
-        let analyzed = analyze(docs, language: language)
         let avg = n > 0 ? analyzed.lengths.reduce(0, +) / Double(n) : 1
         let postings = SearchPostings(analyzed, k1: k1, b: b, averageLength: avg)
 
@@ -71,18 +114,17 @@ public struct SearchIndexWriter: Sendable {
         }
 
         // Document shards: a fixed number of documents per shard.
-        let docJSON = docs.parallelMap(chunkSize: 64) { documentJSON($0) }
-        let totalDocBytes = docJSON.reduce(0) { $0 + $1.count + 1 }
+        let totalDocBytes = analyses.json.count + n
         let perShard = n == 0 ? 1 : max(1, min(n, docShardBytes * n / max(totalDocBytes, 1)))
         var shard = 0
         var start = 0
         while start < n {
             let end = min(n, start + perShard)
-            var body = JSONBytes(capacity: docJSON[start..<end].reduce(32) { $0 + $1.count + 1 })
+            var body = JSONBytes(capacity: analyses.jsonRange(end - 1).upperBound - analyses.jsonRange(start).lowerBound + end - start + 32)
             body.raw("{\"docs\":[")
             for k in start..<end {
                 if k > start { body.raw(byte: UInt8(ascii: ",")) }
-                body.bytes += docJSON[k]
+                body.bytes += analyses.json[analyses.jsonRange(k)]
             }
             body.raw("],\"version\":1}\n")
             files.append((dir + "docs-\(shard).json", body.bytes))
@@ -141,19 +183,19 @@ public struct SearchIndexWriter: Sendable {
         return files
     }
 
-    /// The documents of `language`, by URL, then section, then title.
-    static func indexOrder(_ documents: [SearchDocument], language: SearchLanguage) -> [SearchDocument] {
-        let docs = documents.filter { $0.language == language }
+    /// Positions in `documents` of the documents of `language`, by URL, then section, then title.
+    static func indexOrder(_ documents: [SearchDocument], language: SearchLanguage) -> [Int] {
+        let kept = documents.indices.filter { documents[$0].language == language }
         // Positions are sorted, with the keys apart: moving and copying whole documents costs more.
-        let urls = docs.map(\.url)
-        let sections = docs.map { $0.section ?? "" }
-        let titles = docs.map(\.title)
-        let order = docs.indices.sorted { a, b in
+        let urls = kept.map { documents[$0].url }
+        let sections = kept.map { documents[$0].section ?? "" }
+        let titles = kept.map { documents[$0].title }
+        let order = kept.indices.sorted { a, b in
             if urls[a] != urls[b] { return urls[a] < urls[b] }
             if sections[a] != sections[b] { return sections[a] < sections[b] }
             return titles[a] < titles[b]
         }
-        return order.map { docs[$0] }
+        return order.map { kept[$0] }
     }
 
     /// Weighted term frequencies and lengths of `docs`, analysed on every core: each chunk of

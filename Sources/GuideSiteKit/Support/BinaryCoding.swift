@@ -186,6 +186,21 @@ struct BinaryReader {
         }
     }
 
+    /// A table of plain values (integers, floating-point numbers): their count, then their
+    /// bytes as they lie in memory (in the byte order of the machine that wrote them).
+    mutating func table<T: BitwiseCopyable>(of type: T.Type) throws(Malformed) -> [T] {
+        let count = try unsigned()
+        let size = MemoryLayout<T>.stride
+        guard count <= UInt64(remaining / size) else { throw Malformed() }
+        let raw = try bytes(Int(count) * size)
+        return [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            if let base = raw.baseAddress, count > 0 {
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(start: base, count: raw.count))
+            }
+            initialized = Int(count)
+        }
+    }
+
     /// The next `length` bytes, as they are.
     mutating func bytes(_ length: Int) throws(Malformed) -> UnsafeRawBufferPointer {
         guard length >= 0, length <= remaining else { throw Malformed() }

@@ -132,7 +132,7 @@ struct IncrementalBuildTests {
 }
 
 /// A small deterministic random generator, so the edits are the same on every run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The analyses of one language's search documents that the last build made (``SearchAnalyses``),
+/// so that a rebuild whose documents changed analyses only the changed ones. An entry is a pure
+/// function of its document (its hash is its key) and of the writer's settings and the program
+/// (the file's fingerprint): the index made from it is the same bytes as one made from nothing.
+///
+/// The file, `.guidesite-cache/search-<language>-<hash of the output folder's path>.bin` next to
+/// the output folder: magic, fingerprint, body length and body checksum (8 bytes each), then the
+/// body: the vocabulary, and the documents' hashes, lengths, term offsets, term ids,
+/// frequencies, JSON ends and JSON bytes as tables (a count, then the values as they lie in
+/// memory). The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
+/// or from another program or setting reads as absent. Safe to delete.
+struct SearchAnalysisCache: Sendable {
+    /// Bump when analysis or document entries change in a way the fingerprint does not show.
+    static let programVersion = "guidesite-search-analyses-1"
+    static let magic: [UInt8] = Array("GSSRCHA\n".utf8)
+    static let headerSize = 32
+
+    let file: URL
+    let fingerprint: UInt64
+
+    /// The cache of `language`'s analyses for the output folder `output`, as `writer` makes them.
+    init(output: URL, language: SearchLanguage, writer: SearchIndexWriter) {
+        var name = StableHash()
+        name.combine(output.standardizedFileURL.path)
+        file = output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
+            .appendingPathComponent("search-\(language.rawValue)-\(String(name.value, radix: 16)).bin")
+        var key = StableHash()
+        key.combine(Self.programVersion)
+        key.combine(ProgramIdentity.current)
+        key.combine(language.rawValue)
+        let w = writer.weights
+        for weight in [w.title, w.headings, w.tags, w.summary, w.body, w.citation, w.ownProvision] {
+            key.combine(UInt64(weight.bitPattern))
+        }
+        key.combine(UInt64(writer.excerptLength))
+        // Tables are written in the machine's byte order.
+        key.combine(UInt64(1).littleEndian == 1 ? "little-endian" : "big-endian")
+        fingerprint = key.value
+    }
+
+    /// The analyses the file holds; nil when there is no file or it cannot be trusted.
+    func read() -> SearchAnalyses? {
+        guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { raw -> SearchAnalyses? in
+            var header = BinaryReader(raw)
+            guard let magic = try? header.bytes(8), Array(magic) == Self.magic,
+                  let fingerprint = try? header.fixed(), fingerprint == self.fingerprint,
+                  let length = try? header.fixed(), let checksum = try? header.fixed(),
+                  length == UInt64(raw.count - Self.headerSize) else { return nil }
+            let body = UnsafeRawBufferPointer(rebasing: raw[Self.headerSize...])
+            guard let (analyses, segments) = try? Self.decode(body) else { return nil }
+            var sum = fingerprint
+            for segment in segments { sum = XXH64.hash(UnsafeRawBufferPointer(rebasing: body[segment]), seed: sum) }
+            return sum == checksum ? analyses : nil
+        }
+    }
+
+    /// Writes `analyses` under a temporary name, to be put in place once the output is. The
+    /// tables go to the file from where they are, without a copy of the whole body in memory.
+    func stage(_ analyses: SearchAnalyses) -> StagedCacheFile? {
+        let parts = Self.encode(analyses)
+        var checksum = fingerprint, length = 0
+        for part in parts {
+            part { bytes in
+                checksum = XXH64.hash(bytes, seed: checksum)
+                length += bytes.count
+            }
+        }
+        var header = BinaryWriter(capacity: Self.headerSize)
+        header.raw(Self.magic)
+        header.fixed(fingerprint)
+        header.fixed(UInt64(length))
+        header.fixed(checksum)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        StagedCacheFile.removeAbandonedFiles(of: file)
+        let temporary = StagedCacheFile.temporaryPath(of: file)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var written = header.bytes.withUnsafeBytes { Self.write($0, to: descriptor) }
+        for part in parts where written {
+            part { bytes in written = written && Self.write(bytes, to: descriptor) }
+        }
+        guard written else {
+            unlink(temporary)
+            return nil
+        }
+        return StagedCacheFile(temporary: URL(fileURLWithPath: temporary), file: file)
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return true
+    }
+
+    /// A part of the body: hands its bytes to the function it is given.
+    typealias Part = ((UnsafeRawBufferPointer) -> Void) -> Void
+
+    /// The body, in parts: small ones encoded, the tables as they lie in memory (see
+    /// ``BinaryWriter/table(_:)``, which writes the same bytes).
+    static func encode(_ analyses: SearchAnalyses) -> [Part] {
+        func encoded(_ write: (inout BinaryWriter) -> Void) -> Part {
+            var writer = BinaryWriter()
+            write(&writer)
+            let bytes = writer.bytes
+            return { use in bytes.withUnsafeBytes(use) }
+        }
+        func table<T: BitwiseCopyable>(_ values: [T]) -> [Part] {
+            [encoded { $0.count(values.count) }, { use in values.withUnsafeBytes(use) }]
+        }
+        let terms = analyses.terms
+        return [encoded { $0.strings(terms.vocabulary) }] + table(analyses.hashes) + table(terms.lengths) + table(terms.starts)
+            + table(terms.terms) + table(terms.frequencies) + table(analyses.jsonEnds) + table(analyses.json)
+    }
+
+    /// Decodes and checks the body: every offset in order and in bounds, every term id known.
+    /// Also gives the segments of the body as ``encode(_:)`` handed them over, which the
+    /// checksum is made of, one after the other.
+    static func decode(_ body: UnsafeRawBufferPointer) throws(BinaryReader.Malformed) -> (SearchAnalyses, segments: [Range<Int>]) {
+        var reader = BinaryReader(body)
+        var analyses = SearchAnalyses()
+        analyses.terms.vocabulary = try reader.strings()
+        var marks = [0, reader.offset]
+        func table<T: BitwiseCopyable>(of type: T.Type) throws(BinaryReader.Malformed) -> [T] {
+            let values = try reader.table(of: type)
+            marks += [reader.offset - values.count * MemoryLayout<T>.stride, reader.offset]
+            return values
+        }
+        analyses.hashes = try table(of: UInt64.self)
+        analyses.terms.lengths = try table(of: Double.self)
+        analyses.terms.starts = try table(of: Int.self)
+        analyses.terms.terms = try table(of: Int32.self)
+        analyses.terms.frequencies = try table(of: Double.self)
+        analyses.jsonEnds = try table(of: Int.self)
+        analyses.json = try table(of: UInt8.self)
+        let n = analyses.hashes.count, terms = analyses.terms
+        guard reader.remaining == 0, terms.lengths.count == n, terms.starts.count == n + 1, analyses.jsonEnds.count == n,
+              terms.starts.first == 0, terms.starts.last == terms.terms.count, terms.frequencies.count == terms.terms.count,
+              zip(terms.starts, terms.starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              zip(analyses.jsonEnds, analyses.jsonEnds.dropFirst()).allSatisfy({ $0 <= $1 }),
+              analyses.jsonEnds.first.map({ $0 >= 0 }) ?? true, (analyses.jsonEnds.last ?? 0) == analyses.json.count,
+              terms.terms.allSatisfy({ $0 >= 0 && Int($0) < terms.vocabulary.count }) else { throw BinaryReader.Malformed() }
+        return (analyses, zip(marks, marks.dropFirst()).map { $0..<$1 })
+    }
+}

@@ -1,0 +1,111 @@
+/// What indexing made of each document of one language, apart from the other documents: its
+/// weighted terms and length (before scoring, which depends on every document) and its entry
+/// in a document shard. Kept between builds (``SearchAnalysisCache``), so that a rebuild
+/// analyses only the documents that changed; the index made from them is the same bytes.
+struct SearchAnalyses: Sendable {
+    /// Each document's hash (``StableHash/combine(document:)``), in index order.
+    var hashes: [UInt64] = []
+    /// Each document's terms, frequencies and length, in the same order. The vocabulary may
+    /// hold terms no document uses (they get no postings).
+    var terms = DocumentTerms()
+    /// Each document's JSON object: document `d`'s is `json[start(d)..<jsonEnds[d]]`.
+    var json: [UInt8] = []
+    var jsonEnds: [Int] = []
+
+    var count: Int { hashes.count }
+
+    func jsonRange(_ d: Int) -> Range<Int> { (d == 0 ? 0 : jsonEnds[d - 1])..<jsonEnds[d] }
+
+    /// Where each hash is (the first document with it, should two documents be the same).
+    func positions() -> [UInt64: Int] {
+        var positions: [UInt64: Int] = [:]
+        positions.reserveCapacity(hashes.count)
+        for (d, hash) in hashes.enumerated() where positions[hash] == nil { positions[hash] = d }
+        return positions
+    }
+}
+
+/// Puts together ``SearchAnalyses`` document by document, from earlier analyses and new ones.
+/// The earlier vocabulary keeps its numbering (so an earlier document's terms are copied as
+/// they are) and new terms are added after it; terms no document uses any more are dropped once
+/// they make a quarter of the vocabulary.
+struct SearchAnalysesBuilder {
+    private var analyses = SearchAnalyses()
+    private let previous: SearchAnalyses
+    private let fresh: DocumentTerms
+    private let freshJSON: [[UInt8]]
+    /// The id of each fresh term.
+    private let freshIDs: [Int32]
+
+    /// `fresh` and `freshJSON` hold the documents analysed by this build, in the order they
+    /// will be added.
+    init(previous: SearchAnalyses, fresh: DocumentTerms, freshJSON: [[UInt8]], documentCount: Int) {
+        self.previous = previous
+        self.fresh = fresh
+        self.freshJSON = freshJSON
+        analyses.terms.vocabulary = previous.terms.vocabulary
+        var byTerm: [String: Int] = [:]
+        byTerm.reserveCapacity(fresh.vocabulary.count)
+        for (f, term) in fresh.vocabulary.enumerated() { byTerm[term] = f }
+        var ids = [Int32](repeating: -1, count: fresh.vocabulary.count)
+        if !byTerm.isEmpty {
+            for (id, term) in previous.terms.vocabulary.enumerated() {
+                if let f = byTerm[term] { ids[f] = Int32(id) }
+            }
+        }
+        for f in ids.indices where ids[f] < 0 {
+            ids[f] = Int32(analyses.terms.vocabulary.count)
+            analyses.terms.vocabulary.append(fresh.vocabulary[f])
+        }
+        freshIDs = ids
+        analyses.hashes.reserveCapacity(documentCount)
+        analyses.jsonEnds.reserveCapacity(documentCount)
+        analyses.terms.lengths.reserveCapacity(documentCount)
+        analyses.terms.starts.reserveCapacity(documentCount + 1)
+    }
+
+    /// Adds document `d` of the previous analyses.
+    mutating func addPrevious(_ d: Int) {
+        let range = previous.terms.starts[d]..<previous.terms.starts[d + 1]
+        analyses.terms.terms += previous.terms.terms[range]
+        analyses.terms.frequencies += previous.terms.frequencies[range]
+        finish(hash: previous.hashes[d], length: previous.terms.lengths[d], json: previous.json[previous.jsonRange(d)])
+    }
+
+    /// Adds the `f`-th fresh document, whose hash is `hash`.
+    mutating func addFresh(_ f: Int, hash: UInt64) {
+        let range = fresh.starts[f]..<fresh.starts[f + 1]
+        analyses.terms.terms += fresh.terms[range].lazy.map { freshIDs[Int($0)] }
+        analyses.terms.frequencies += fresh.frequencies[range]
+        finish(hash: hash, length: fresh.lengths[f], json: freshJSON[f][...])
+    }
+
+    private mutating func finish(hash: UInt64, length: Double, json: ArraySlice<UInt8>) {
+        analyses.terms.starts.append(analyses.terms.terms.count)
+        analyses.terms.lengths.append(length)
+        analyses.hashes.append(hash)
+        analyses.json += json
+        analyses.jsonEnds.append(analyses.json.count)
+    }
+
+    /// The analyses added, with terms no document uses dropped when they are many.
+    func finished() -> SearchAnalyses {
+        var used = [Bool](repeating: false, count: analyses.terms.vocabulary.count)
+        var usedCount = 0
+        for t in analyses.terms.terms where !used[Int(t)] {
+            used[Int(t)] = true
+            usedCount += 1
+        }
+        guard (used.count - usedCount) * 4 > used.count else { return analyses }
+        var compacted = analyses
+        var ids = [Int32](repeating: -1, count: used.count)
+        compacted.terms.vocabulary = []
+        compacted.terms.vocabulary.reserveCapacity(usedCount)
+        for (id, term) in analyses.terms.vocabulary.enumerated() where used[id] {
+            ids[id] = Int32(compacted.terms.vocabulary.count)
+            compacted.terms.vocabulary.append(term)
+        }
+        for k in compacted.terms.terms.indices { compacted.terms.terms[k] = ids[Int(compacted.terms.terms[k])] }
+        return compacted
+    }
+}
