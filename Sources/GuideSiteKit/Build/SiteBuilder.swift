@@ -155,20 +155,28 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
-        var analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)?
-        if cachingAnalyses {
-            analysisCaches = { @Sendable language, writer in SearchAnalysisCache(output: output, language: language, writer: writer) }
+        let analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = if cachingAnalyses {
+            { @Sendable language, writer in SearchAnalysisCache(output: output, language: language, writer: writer) }
+        } else {
+            nil
         }
-        let search = searchIndex(of: site, locales: theme.locales, diagnostics: &diagnostics, analysisCaches: analysisCaches) { prefix, hash in
-            cache?.currentGroup(prefix: prefix, hash: hash, in: output)
-        }
+        let locales = theme.locales
+        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+        // The search index and the site-wide files (feeds, sitemap, the citation graph) at the same time.
+        let ((search, searchDiagnostics), siteFiles) = inParallel({
+            var diagnostics: [Diagnostic] = []
+            let search = searchIndex(of: site, locales: locales, diagnostics: &diagnostics, analysisCaches: analysisCaches) { prefix, hash in
+                cache?.currentGroup(prefix: prefix, hash: hash, in: output)
+            }
+            return (search, diagnostics)
+        }, {
+            site.editions.map { FeedWriter(site: site).feed(for: $0) }
+                + [SitemapWriter(site: site).sitemap(pages: htmlPaths), ReferencesWriter(site: site).file()]
+        })
+        diagnostics += searchDiagnostics
         hashes.merge(search.hashes) { page, _ in page }
         paths += search.kept
-        var others = search.files
-        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
-        for edition in site.editions { others.append(FeedWriter(site: site).feed(for: edition)) }
-        others.append(SitemapWriter(site: site).sitemap(pages: htmlPaths))
-        others.append(ReferencesWriter(site: site).file())
+        let others = search.files + siteFiles
         try sink.add(all: others)
         paths += others.map(\.path)
         var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)

@@ -44,3 +44,17 @@ extension Array where Element: Sendable {
         return slots.takeAll()
     }
 }
+
+/// Runs `first` and `second` at the same time (on two threads when the machine has them) and
+/// returns both results.
+func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { a.base.initialize(to: first()) } else { b.base.initialize(to: second()) }
+            }
+        }
+    }
+    return (a.takeAll()[0], b.takeAll()[0])
+}
