@@ -5,7 +5,7 @@ import Foundation
 /// function of its document (its hash is its key) and of the writer's settings and the program
 /// (the file's fingerprint): the index made from it is the same bytes as one made from nothing.
 ///
-/// The file, `.guidesite-cache/search-<language>-<hash of the output folder's path>.bin` next to
+/// The file, `.guidesite-cache/search-<language>-<hash of the content folder's path>.bin` next to
 /// the output folder: magic, fingerprint, body length and body checksum (8 bytes each), then the
 /// body: the vocabulary, and the documents' hashes, lengths, term offsets, term ids,
 /// frequencies, JSON ends and JSON bytes as tables (a count, then the values as they lie in
@@ -20,11 +20,13 @@ struct SearchAnalysisCache: Sendable {
     let file: URL
     let fingerprint: UInt64
 
-    /// The cache of `language`'s analyses for the output folder `output`, as `writer` makes them.
-    init(output: URL, language: SearchLanguage, writer: SearchIndexWriter) {
+    /// The cache of `language`'s analyses of the documents of the content folder `content`, as
+    /// `writer` makes them, next to the output folder `output`. Named after the content folder,
+    /// like the article cache, so that builds of one content into new folders (`serve`) share it.
+    init(output: URL, content: URL, language: SearchLanguage, writer: SearchIndexWriter) {
         var name = StableHash()
-        name.combine(output.standardizedFileURL.path)
-        file = output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
+        name.combine(content.standardizedFileURL.path)
+        file = output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
             .appendingPathComponent("search-\(language.rawValue)-\(String(name.value, radix: 16)).bin")
         var key = StableHash()
         key.combine(Self.programVersion)

@@ -156,7 +156,9 @@ public struct SiteBuilder: Sendable {
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
         let analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = if cachingAnalyses {
-            { @Sendable language, writer in SearchAnalysisCache(output: output, language: language, writer: writer) }
+            { @Sendable [content = options.content] language, writer in
+                SearchAnalysisCache(output: output, content: content, language: language, writer: writer)
+            }
         } else {
             nil
         }

@@ -97,16 +97,35 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
-    /// The regular files and the folders under a folder, as relative paths, in one walk.
+    /// The files and the folders under a folder, as relative paths, in one walk. Entries are
+    /// told apart by the type `readdir` gives (no `stat` per file, unless the file system does
+    /// not say); a symbolic link is listed as a file, never followed.
     static func listContents(of root: URL) -> (files: Set<String>, folders: [String]) {
         var files: Set<String> = []
         var folders: [String] = []
-        let base = root.path + "/"
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return (files, folders) }
-        while let relative = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base + relative, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue { folders.append(relative) } else { files.insert(relative) }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? root.path : root.path + "/" + relative
+            guard let folder = opendir(path) else { continue }
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    folders.append(child)
+                    pending.append(child)
+                } else {
+                    files.insert(child)
+                }
+            }
+            closedir(folder)
         }
         return (files, folders)
     }

@@ -32,6 +32,10 @@ public struct PageRenderer: Sendable {
         var language: String
         var translationKey: String?
         var breadcrumbs: [(String, String)]
+        /// A hash of everything the page's context is made from, when that is known without
+        /// making the context (an article page whose linked article has a cache key): it then
+        /// stands for the context's hash, and a current page's context is not even made.
+        var inputKey: UInt64?
         /// Builds the page-specific context: called on the rendering thread, so that contexts
         /// are built in parallel and never all held at once.
         var context: () -> TemplateObject
@@ -67,23 +71,30 @@ public struct PageRenderer: Sendable {
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
+            if let key = job.inputKey, let isCurrent, isCurrent(file, key) { return (file, key, .kept) }
             let (template, context) = self.context(for: job)
-            var hasher = StableHash()
-            hasher.combine(template)
-            hasher.combine(context: context)
-            if let isCurrent, isCurrent(file, hasher.value) { return (file, hasher.value, .kept) }
+            let hash: UInt64
+            if let key = job.inputKey {
+                hash = key
+            } else {
+                var hasher = StableHash()
+                hasher.combine(template)
+                hasher.combine(context: context)
+                hash = hasher.value
+                if let isCurrent, isCurrent(file, hash) { return (file, hash, .kept) }
+            }
             let html: [UInt8]
             do throws(TemplateRenderError) {
                 html = try theme.render(template, context)
             } catch {
-                return (file, hasher.value, .failed(error))
+                return (file, hash, .failed(error))
             }
             do {
                 try sink.add(OutputFile(path: file, bytes: html))
             } catch {
-                return (file, hasher.value, .unwritable(error))
+                return (file, hash, .unwritable(error))
             }
-            return (file, hasher.value, .rendered)
+            return (file, hash, .rendered)
         }
         var pages = Pages()
         for (job, result) in zip(jobs, results) {
@@ -157,6 +168,37 @@ public struct PageRenderer: Sendable {
 
     // MARK: Pages of one edition
 
+    /// What the page of the `i`-th article of `edition` is made from, hashed, when its linked
+    /// article has a cache key; nil otherwise. The key holds the article's file, path and
+    /// everything linking read (the site configuration, the codes and recommendations as
+    /// citations see them, this language's locale and routes, the table of article paths);
+    /// to it are added what the page shows of other pages: its neighbours' titles and paths,
+    /// its translations, and the year of the latest article. The theme's templates and locales
+    /// and the program are the render cache's own key.
+    func articlePageKey(_ i: Int, in edition: Edition, translationKey: String) -> UInt64? {
+        guard let linkKey = edition.articles[i].linkKey else { return nil }
+        var hasher = StableHash()
+        hasher.combine("article page 1")
+        hasher.combine(linkKey.high)
+        hasher.combine(linkKey.low)
+        for neighbour in [i + 1, i - 1] {
+            if edition.articles.indices.contains(neighbour) {
+                hasher.combine(edition.articles[neighbour].article.title)
+                hasher.combine(edition.articles[neighbour].path)
+            } else {
+                hasher.combine("\u{0}none")
+            }
+        }
+        let translations = site.translations[translationKey] ?? [:]
+        hasher.combine(UInt64(translations.count))
+        for language in translations.keys.sorted() {
+            hasher.combine(language)
+            hasher.combine(translations[language] ?? "")
+        }
+        hasher.combine(UInt64(site.latestDate?.year ?? 2026))
+        return hasher.value
+    }
+
     /// The texts of an article that its cards show on several pages, made once per edition.
     struct ArticleTexts: Sendable {
         var title: TemplateValue
@@ -174,9 +216,10 @@ public struct PageRenderer: Sendable {
         let typeset = Typesetter(language: language)
         var jobs: [PageJob] = []
         func job(_ path: String, _ template: String, _ title: String, description: String = "", kind: String? = nil,
-                 key: String? = nil, crumbs: [(String, String)] = [], _ context: @escaping @autoclosure () -> TemplateObject) {
+                 key: String? = nil, crumbs: [(String, String)] = [], inputKey: UInt64? = nil,
+                 _ context: @escaping @autoclosure () -> TemplateObject) {
             jobs.append(PageJob(path: path, template: template, title: title, description: description, kind: kind ?? template,
-                                language: language, translationKey: key, breadcrumbs: crumbs, context: context))
+                                language: language, translationKey: key, breadcrumbs: crumbs, inputKey: inputKey, context: context))
         }
         let home = (loc["home"], routes.home)
 
@@ -297,8 +340,10 @@ public struct PageRenderer: Sendable {
             return context
         }
         for (i, e) in edition.articles.enumerated() {
-            job(e.path, "article", e.article.title, description: e.article.summary, key: "article:\(e.article.translationKey)",
-                crumbs: [home, (loc["articles"], routes.articles)], articleContext(i, e))
+            let key = "article:\(e.article.translationKey)"
+            job(e.path, "article", e.article.title, description: e.article.summary, key: key,
+                crumbs: [home, (loc["articles"], routes.articles)], inputKey: articlePageKey(i, in: edition, translationKey: key),
+                articleContext(i, e))
         }
 
         // Recommendations

@@ -21,6 +21,10 @@ public struct ArticleEntry: Sendable {
     public var article: GuidanceArticle
     public var path: String
     public var body: LinkedDocument
+    /// The article cache's key of the linked article (its file, path and everything linking
+    /// read, see ``ArticleCacheKeys``), when the build uses the cache: what its page is made
+    /// from, besides its neighbours and translations.
+    var linkKey: CacheKey?
 }
 
 /// A recommendation with its page.

@@ -93,11 +93,11 @@ public struct SiteAssembler: Sendable {
                                                 prefix: "cite", source: source, indentation: 0)
                 }
                 if let key, let (doc, d) = cache?.linkedDocument(key) {
-                    return (ArticleEntry(article: article, path: path, body: doc), d)
+                    return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
                 }
                 let (doc, d) = link(article.body, source: source, page: path, code: article.codeID, prefix: "cite")
                 if let key { cache?.recordLinked(key, document: doc, diagnostics: d) }
-                return (ArticleEntry(article: article, path: path, body: doc), d)
+                return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
             }
             var entries: [ArticleEntry] = []
             for (entry, d) in linkedArticles {

@@ -46,6 +46,32 @@ struct IncrementalBuildTests {
         #expect(try snapshot(site.output) == fullBuild(of: site))
     }
 
+    /// An article page is kept by a key of what it is made from (``PageRenderer/articlePageKey``),
+    /// without making its context: what it shows of other pages must be part of that key.
+    @Test func anArticlePageFollowsWhatItShowsOfOtherPages() throws {
+        let site = try TemporarySite(fixture: "basic")
+        for (slug, day) in [("un", 10), ("deux", 11), ("trois", 12)] {
+            try site.write("articles/\(slug).md", "---\ntitle: \"Article \(slug)\"\ndate: 2026-05-\(day)\n---\nTexte de \(slug).\n")
+        }
+        _ = try site.build()
+        // The middle article's title only: its neighbours show it (previous, next), nothing else of them changes.
+        try site.write("articles/deux.md", "---\ntitle: \"Article deux, renommé\"\ndate: 2026-05-11\n---\nTexte de deux.\n")
+        let renamed = try site.build()
+        #expect(Set(renamed.rendered).isSuperset(of: ["articles/un/index.html", "articles/trois/index.html"]), "the neighbours")
+        #expect(try snapshot(site.output) == fullBuild(of: site))
+        // A translation appears: the French page links to it.
+        try site.write("articles/deux.en.md", "---\ntitle: \"Article two\"\ndate: 2026-05-11\n---\nText.\n")
+        _ = try site.build()
+        #expect(try snapshot(site.output) == fullBuild(of: site))
+        // The latest article's date moves to another year: the year in every page's footer changes,
+        // while the table of article paths (which every article's link key holds) does not.
+        try site.write("articles/futur.md", "---\ntitle: \"Plus tard\"\ndate: 2031-01-01\n---\nTexte.\n")
+        _ = try site.build()
+        try site.write("articles/futur.md", "---\ntitle: \"Plus tard\"\ndate: 2032-01-01\n---\nTexte.\n")
+        _ = try site.build()
+        #expect(try snapshot(site.output) == fullBuild(of: site))
+    }
+
     @Test func randomEditsGiveTheOutputOfAFullBuild() throws {
         let site = try TemporarySite(fixture: "basic")
         var generator = SplitMix(seed: 20261123)

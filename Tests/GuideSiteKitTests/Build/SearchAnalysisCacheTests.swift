@@ -62,7 +62,7 @@ struct SearchAnalysisCacheTests {
         let documents = SearchFixtureCorpus.documents
         let writer = SearchIndexWriter()
         let analyses = writer.makeIndexFiles(documents: documents, hashes: Self.hashes(documents), language: .fr, reusing: nil).analyses
-        let cache = SearchAnalysisCache(output: output, language: .fr, writer: writer)
+        let cache = SearchAnalysisCache(output: output, content: folder, language: .fr, writer: writer)
         #expect(cache.read() == nil, "no file yet")
 
         let staged = try #require(cache.stage(analyses))
@@ -76,10 +76,10 @@ struct SearchAnalysisCacheTests {
         #expect(read.json == analyses.json && read.jsonEnds == analyses.jsonEnds)
 
         // Another language, other settings: another file or another fingerprint.
-        #expect(SearchAnalysisCache(output: output, language: .en, writer: writer).read() == nil)
+        #expect(SearchAnalysisCache(output: output, content: folder, language: .en, writer: writer).read() == nil)
         var other = writer
         other.excerptLength = 100
-        #expect(SearchAnalysisCache(output: output, language: .fr, writer: other).read() == nil)
+        #expect(SearchAnalysisCache(output: output, content: folder, language: .fr, writer: other).read() == nil)
 
         // Damage anywhere, or a cut, and the file reads as absent.
         let bytes = try Data(contentsOf: cache.file)
