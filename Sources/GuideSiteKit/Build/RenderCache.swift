@@ -74,16 +74,24 @@ public struct RenderCache: Sendable {
         return paths
     }
 
-    /// Records what was written (every page's hash and its file's size and date) for the next build.
-    public mutating func record(_ hashes: [String: UInt64], in output: URL) {
-        entries = [:]
+    /// Records what was written (every page's hash and its file's size and date) for the next
+    /// build. A page in `kept` was found current with the hash it has now, so its entry stays as
+    /// it was, without looking at its file again.
+    public mutating func record(_ hashes: [String: UInt64], kept: Set<String> = [], in output: URL) {
+        var recorded: [String: Entry] = [:]
+        recorded.reserveCapacity(hashes.count)
         for (path, hash) in hashes {
-            guard let stamp = Self.stamp(output.path + "/" + path) else { continue }
-            entries[path] = Entry(hash: hash, size: stamp.size, modified: stamp.modified)
+            if kept.contains(path), let entry = entries[path], entry.hash == hash {
+                recorded[path] = entry
+            } else if let stamp = Self.stamp(output.path + "/" + path) {
+                recorded[path] = Entry(hash: hash, size: stamp.size, modified: stamp.modified)
+            }
         }
+        entries = recorded
     }
 
     /// Writes the cache; a cache that cannot be written only costs the next build its reuse.
+    /// Written plainly and renamed into place, without `fsync`: a cache lost in a crash is rebuilt.
     public func save() {
         var text = "guidesite render cache \(fingerprint)\n"
         for path in entries.keys.sorted() {
@@ -92,9 +100,12 @@ public struct RenderCache: Sendable {
         }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = file.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else { return }
-        if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        let temporary = file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard OutputWriter.writeFile(Array(text.utf8), to: temporary) == nil else {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, file.path) != 0 { unlink(temporary) }
     }
 
     /// Removes the cache file (when the output it describes is replaced by other means).

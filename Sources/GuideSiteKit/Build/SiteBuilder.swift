@@ -297,7 +297,7 @@ public struct SiteBuilder: Sendable {
         stagedArticles?.commit()
         for staged in stagedCaches { staged.commit() }
         if var cache {
-            cache.record(result.pageHashes, in: options.output)
+            cache.record(result.pageHashes, kept: Set(result.kept), in: options.output)
             cache.save()
         }
         return result

@@ -58,9 +58,22 @@ public struct ReferencesWriter: Sendable {
                 }
             }
         }
-        edges.sort { ($0.from, $0.to, $0.source.line, $0.source.column) < ($1.from, $1.to, $1.source.line, $1.source.column) }
-        let graph = Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: edges)
+        let graph = Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: Self.sorted(edges))
         return OutputFile(path: "data/references.json", bytes: Self.json(graph))
+    }
+
+    /// The edges by source page, target, line and column (and, for equal ones, in the order
+    /// given). Strings are compared once, to rank the distinct ones; the edges are then sorted
+    /// by numbers.
+    static func sorted(_ edges: [Edge]) -> [Edge] {
+        func ranks(_ values: some Sequence<String>) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Set(values).sorted().enumerated().map { ($1, $0) })
+        }
+        let fromRanks = ranks(edges.lazy.map(\.from)), toRanks = ranks(edges.lazy.map(\.to))
+        let keys = edges.enumerated().map { index, edge in
+            (fromRanks[edge.from] ?? 0, toRanks[edge.to] ?? 0, edge.source.line, edge.source.column, index)
+        }
+        return keys.sorted { $0 < $1 }.map { edges[$0.4] }
     }
 
     /// The graph as indented JSON with sorted keys, written straight into bytes (the file is tens
