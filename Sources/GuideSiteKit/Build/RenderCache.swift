@@ -24,10 +24,7 @@ public struct RenderCache: Sendable {
 
     /// The cache of `output` for `theme`, read from disk when it matches them.
     public init(output: URL, theme: URL) {
-        let folder = output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
-        var name = StableHash()
-        name.combine(output.standardizedFileURL.path)
-        file = folder.appendingPathComponent("render-\(String(name.value, radix: 16)).txt")
+        file = Self.file(for: output)
         var key = StableHash()
         key.combine(Self.programVersion)
         key.combine(ProgramIdentity.current)
@@ -42,6 +39,26 @@ public struct RenderCache: Sendable {
         }
         fingerprint = String(key.value, radix: 16)
         entries = Self.read(file, fingerprint: fingerprint)
+    }
+
+    /// Where the cache of the output folder `output` is kept.
+    static func file(for output: URL) -> URL {
+        var name = StableHash()
+        name.combine(output.standardizedFileURL.path)
+        return output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
+            .appendingPathComponent("render-\(String(name.value, radix: 16)).txt")
+    }
+
+    /// Gives `clone`, a hard-link clone of `output` (see ``OutputClone``), the cache of `output`:
+    /// the clone's files are the same files, so what the cache says of them holds.
+    static func adopt(from output: URL, for clone: URL) {
+        try? FileManager.default.removeItem(at: file(for: clone))
+        try? FileManager.default.copyItem(at: file(for: output), to: file(for: clone))
+    }
+
+    /// Removes the cache of `output` (a folder that is gone).
+    static func forget(_ output: URL) {
+        try? FileManager.default.removeItem(at: file(for: output))
     }
 
     static func read(_ file: URL, fingerprint: String) -> [String: Entry] {

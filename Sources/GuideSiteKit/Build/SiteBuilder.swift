@@ -165,21 +165,24 @@ public struct SiteBuilder: Sendable {
         let locales = theme.locales
         let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         // The search index and the site-wide files (feeds, sitemap, the citation graph) at the same time.
-        let ((search, searchDiagnostics), siteFiles) = inParallel({
-            var diagnostics: [Diagnostic] = []
-            let search = searchIndex(of: site, locales: locales, diagnostics: &diagnostics, analysisCaches: analysisCaches) { prefix, hash in
+        let (search, siteFiles) = inParallel({
+            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches) { prefix, hash in
                 cache?.currentGroup(prefix: prefix, hash: hash, in: output)
             }
-            return (search, diagnostics)
         }, {
             site.editions.map { FeedWriter(site: site).feed(for: $0) }
                 + [SitemapWriter(site: site).sitemap(pages: htmlPaths), ReferencesWriter(site: site).file()]
         })
-        diagnostics += searchDiagnostics
+        diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
         paths += search.kept
         let others = search.files + siteFiles
-        try sink.add(all: others)
+        do {
+            try sink.add(all: others)
+        } catch {
+            for staged in search.staged { staged.discard() }
+            throw error
+        }
         paths += others.map(\.path)
         var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
         result.paths = paths.sorted()
@@ -195,15 +198,16 @@ public struct SiteBuilder: Sendable {
     /// these documents, those paths (kept as they are). `hashes` gives each file its documents hash.
     /// With `analysisCaches`, a language's index reuses the analyses of the documents that did
     /// not change, and the new analyses are staged, to be put in place once the output is.
-    func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale], diagnostics: inout [Diagnostic],
+    func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale],
                      analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
                      isCurrent: @Sendable (String, UInt64) -> [String]?) -> SearchIndex {
         let collected = site.editions.map { edition in
             (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
         }
         options.progress?(.indexing(documents: collected.reduce(0) { $0 + $1.1.count }))
+        var index = SearchIndex()
         for (language, _) in collected where SearchLanguage(rawValue: language) == nil {
-            diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
+            index.diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
         let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
         let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (files: [OutputFile], kept: [String], hash: UInt64, staged: StagedCacheFile?) in
@@ -224,7 +228,6 @@ public struct SiteBuilder: Sendable {
                                                           reusing: cache?.read())
             return (files.map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }, [], hasher.value, cache?.stage(analyses))
         }
-        var index = SearchIndex()
         for language in made {
             for path in language.kept + language.files.map(\.path) { index.hashes[path] = language.hash }
             index.files += language.files
@@ -234,13 +237,15 @@ public struct SiteBuilder: Sendable {
         return index
     }
 
-    /// What ``searchIndex(of:locales:diagnostics:analysisCaches:isCurrent:)`` made.
+    /// What ``searchIndex(of:locales:analysisCaches:isCurrent:)`` made.
     struct SearchIndex {
         var files: [OutputFile] = []
         var kept: [String] = []
         var hashes: [String: UInt64] = [:]
         /// The new analysis caches, under temporary names.
         var staged: [StagedCacheFile] = []
+        /// Languages that could not be indexed.
+        var diagnostics: [Diagnostic] = []
     }
 
     /// Builds and, if there is no error, replaces the output folder. Files are written as they

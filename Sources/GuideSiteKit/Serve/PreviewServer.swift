@@ -191,6 +191,13 @@ public actor PreviewServer {
         if !changed.isEmpty { events(.rebuilding(changed: changed)) }
         let clock = ContinuousClock()
         let start = clock.now
+        // The new build starts from a hard-link clone of the site being served, and updates it:
+        // only the pages an edit affects are rendered, and the served site is not touched.
+        var cloned = false
+        if build.usesCache, let served = builtFolders.last, OutputClone.clone(served, to: folder) {
+            RenderCache.adopt(from: served, for: folder)
+            cloned = true
+        }
         let outcome = await Self.run(SiteBuilder(options: build))
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -200,9 +207,11 @@ public actor PreviewServer {
             await state.publishSuccess(root: folder)
             events(.built(result, seconds: seconds))
         case let .success(result):
+            if cloned { forget(folder) }
             await state.publishFailure(result.diagnostics)
             events(.failed(result.diagnostics, seconds: seconds))
         case let .failure(error):
+            if cloned { forget(folder) }
             let message = error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description
             let diagnostics = [Diagnostic.error(message, at: nil)]
             await state.publishFailure(diagnostics)
@@ -210,11 +219,17 @@ public actor PreviewServer {
         }
     }
 
+    /// Removes a build's folder and its render cache.
+    private func forget(_ folder: URL) {
+        try? FileManager.default.removeItem(at: folder)
+        RenderCache.forget(folder)
+    }
+
     /// Removes the builds before the previous one (a page being read from it is left to finish).
     private func prune(keeping current: URL) {
         builtFolders.append(current)
         while builtFolders.count > 2 {
-            try? FileManager.default.removeItem(at: builtFolders.removeFirst())
+            forget(builtFolders.removeFirst())
         }
     }
 

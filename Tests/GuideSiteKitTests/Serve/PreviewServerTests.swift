@@ -97,6 +97,41 @@ struct PreviewServerTests {
         #expect(builds.count <= 2, "old builds are pruned: \(builds)")
     }
 
+    /// A rebuild updates a hard-link clone of the served site: it renders only what the edit
+    /// affects, and the site served until then is left exactly as it was.
+    @Test func aRebuildUpdatesACloneOfTheServedSite() async throws {
+        let site = try TemporarySite(fixture: "basic")
+        let results = BuiltResults()
+        let server = PreviewServer(options: ServeOptions(build: site.options, host: "127.0.0.1", port: 0, pollInterval: .milliseconds(50),
+                                                         temporaryParent: site.folder, longPollTimeout: .seconds(5))) { event in
+            if case let .built(result, _) = event { results.append(result) }
+        }
+        let base = try await server.start()
+        do {
+            async let event = HTTPTestClient.waitForBuild(at: base, after: 1)
+            try site.write("articles/premier.md", try fixtureArticle().replacingOccurrences(of: "Encore.", with: "Une révision."))
+            _ = try await event
+            let built = results.all
+            try #require(built.count == 2)
+            #expect(built[1].rendered.contains("articles/premier/index.html"))
+            #expect(!built[1].kept.isEmpty, "the pages the edit does not reach are kept")
+            #expect(built[1].rendered.count < built[0].rendered.count)
+            let first = server.temporaryFolder.appendingPathComponent("site-1"), second = server.temporaryFolder.appendingPathComponent("site-2")
+            let page = "articles/premier/index.html"
+            #expect(try !String(contentsOf: first.appendingPathComponent(page), encoding: .utf8).contains("Une révision."), "the old site as it was")
+            #expect(try String(contentsOf: second.appendingPathComponent(page), encoding: .utf8).contains("Une révision."))
+            let kept = try #require(built[1].kept.first { !$0.hasPrefix("search/") })
+            let inode = { (folder: URL) throws -> UInt64 in
+                try #require((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(kept).path))[.systemFileNumber] as? UInt64)
+            }
+            #expect(try inode(first) == inode(second), "a kept page is the same file in both sites")
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     func fixtureArticle() throws -> String {
         try String(contentsOf: Repository.fixtures.appendingPathComponent("sites/basic/articles/premier.md"), encoding: .utf8)
     }
@@ -152,4 +187,12 @@ struct PreviewServerTests {
         #expect(!ServeOptions.isLoopback("127.0.0.256"))
         #expect(!ServeOptions.isLoopback("example.org"))
     }
+}
+
+/// The results of the builds a server reported, in order.
+final class BuiltResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [BuildResult] = []
+    func append(_ result: BuildResult) { lock.withLock { results.append(result) } }
+    var all: [BuildResult] { lock.withLock { results } }
 }
