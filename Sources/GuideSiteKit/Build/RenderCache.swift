@@ -83,22 +83,27 @@ public struct RenderCache: Sendable {
         return stamp.size == entry.size && stamp.modified == entry.modified
     }
 
-    /// The files under `prefix` (the search index of one language) when every one of them was
-    /// made from `hash` and is still as written; nil otherwise (then they are all made again).
-    public func currentGroup(prefix: String, hash: UInt64, in output: URL) -> [String]? {
-        let paths = entries.keys.filter { $0.hasPrefix(prefix) }.sorted()
-        guard !paths.isEmpty, paths.allSatisfy({ isCurrent($0, hash: hash, in: output) }) else { return nil }
-        return paths
+    /// The files under `prefix` (the search index of one language), each with the hash it was
+    /// made from, when the group was made from `hash` (its documents) and every one of its files
+    /// is still as written; nil otherwise. A group's own hash is recorded under `prefix` itself,
+    /// a path that ends with `/` and so is never a file's.
+    public func currentGroup(prefix: String, hash: UInt64, in output: URL) -> [(path: String, hash: UInt64)]? {
+        guard prefix.hasSuffix("/"), entries[prefix]?.hash == hash else { return nil }
+        let members = entries.filter { $0.key.hasPrefix(prefix) && $0.key != prefix }
+        guard !members.isEmpty, members.allSatisfy({ isCurrent($0.key, hash: $0.value.hash, in: output) }) else { return nil }
+        return members.map { ($0.key, $0.value.hash) }.sorted { $0.path < $1.path }
     }
 
-    /// Records what was written (every page's hash and its file's size and date) for the next
-    /// build. A page in `kept` was found current with the hash it has now, so its entry stays as
+    /// Records what was written (every page's hash and its file's size and date, and the hash of
+    /// each group, under its folder's path) for the next build. A page in `kept` was found current with the hash it has now, so its entry stays as
     /// it was, without looking at its file again.
     public mutating func record(_ hashes: [String: UInt64], kept: Set<String> = [], in output: URL) {
         var recorded: [String: Entry] = [:]
         recorded.reserveCapacity(hashes.count)
         for (path, hash) in hashes {
-            if kept.contains(path), let entry = entries[path], entry.hash == hash {
+            if path.hasSuffix("/") {
+                recorded[path] = Entry(hash: hash, size: -1, modified: -1)  // a group, not a file
+            } else if kept.contains(path), let entry = entries[path], entry.hash == hash {
                 recorded[path] = entry
             } else if let stamp = Self.stamp(output.path + "/" + path) {
                 recorded[path] = Entry(hash: hash, size: stamp.size, modified: stamp.modified)

@@ -166,9 +166,11 @@ public struct SiteBuilder: Sendable {
         let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         // The search index and the site-wide files (feeds, sitemap, the citation graph) at the same time.
         let (search, siteFiles) = inParallel({
-            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches) { prefix, hash in
+            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, isCurrentGroup: { prefix, hash in
                 cache?.currentGroup(prefix: prefix, hash: hash, in: output)
-            }
+            }, isCurrent: { path, hash in
+                cache?.isCurrent(path, hash: hash, in: output) ?? false
+            })
         }, {
             site.editions.map { FeedWriter(site: site).feed(for: $0) }
                 + [SitemapWriter(site: site).sitemap(pages: htmlPaths), ReferencesWriter(site: site).file()]
@@ -193,24 +195,27 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// The search index of every edition, under `search/<language>/`: its files, or, when
-    /// `isCurrent(folder, documentsHash)` lists the files the output already holds for exactly
-    /// these documents, those paths (kept as they are). `hashes` gives each file its documents hash.
+    /// The search index of every edition, under `search/<language>/`. When
+    /// `isCurrentGroup(folder, documentsHash)` lists the files (with their hashes) the output
+    /// already holds for exactly these documents, they are kept as they are; otherwise the
+    /// index is made, and a shard for which `isCurrent(path, hash)` holds is kept. `hashes` gives
+    /// each file what it was made from, and each folder its documents hash.
     /// With `analysisCaches`, a language's index reuses the analyses of the documents that did
     /// not change, and the new analyses are staged, to be put in place once the output is.
     func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale],
                      analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
-                     isCurrent: @Sendable (String, UInt64) -> [String]?) -> SearchIndex {
+                     isCurrentGroup: @Sendable (String, UInt64) -> [(path: String, hash: UInt64)]?,
+                     isCurrent: @escaping @Sendable (String, UInt64) -> Bool) -> SearchIndex {
         let collected = site.editions.map { edition in
             (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
         }
         options.progress?(.indexing(documents: collected.reduce(0) { $0 + $1.1.count }))
-        var index = SearchIndex()
+        var diagnostics: [Diagnostic] = []
         for (language, _) in collected where SearchLanguage(rawValue: language) == nil {
-            index.diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
+            diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
         let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
-        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (files: [OutputFile], kept: [String], hash: UInt64, staged: StagedCacheFile?) in
+        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (index: SearchIndexWriter.IndexFiles, staged: StagedCacheFile?) in
             let documentHashes = documents.parallelMap(chunkSize: 256) { document in
                 var hasher = StableHash()
                 hasher.combine(document: document)
@@ -221,23 +226,34 @@ public struct SiteBuilder: Sendable {
             hasher.combine(language.rawValue)
             hasher.combine(UInt64(documents.count))
             for hash in documentHashes { hasher.combine(hash) }
-            if let kept = isCurrent("search/\(language.rawValue)/", hasher.value) { return ([], kept, hasher.value, nil) }
+            let folder = "search/\(language.rawValue)/"
+            if let kept = isCurrentGroup(folder, hasher.value) {
+                var index = SearchIndexWriter.IndexFiles()
+                for (path, hash) in kept { index.add(path, hash: hash, bytes: nil) }
+                index.hashes[folder] = hasher.value
+                return (index, nil)
+            }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
-            let (files, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
-                                                          reusing: cache?.read())
-            return (files.map { OutputFile(path: "search/" + $0.path, bytes: $0.bytes) }, [], hasher.value, cache?.stage(analyses))
+            var (index, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
+                                                          reusing: cache?.read()) { path, hash in isCurrent("search/" + path, hash) }
+            index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
+            index.kept = index.kept.map { "search/" + $0 }
+            index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })
+            index.hashes[folder] = hasher.value
+            return (index, cache?.stage(analyses))
         }
+        var index = SearchIndex(diagnostics: diagnostics)
         for language in made {
-            for path in language.kept + language.files.map(\.path) { index.hashes[path] = language.hash }
-            index.files += language.files
-            index.kept += language.kept
+            index.hashes.merge(language.index.hashes) { first, _ in first }
+            index.files += language.index.files.map { OutputFile(path: $0.path, bytes: $0.bytes) }
+            index.kept += language.index.kept
             if let staged = language.staged { index.staged.append(staged) }
         }
         return index
     }
 
-    /// What ``searchIndex(of:locales:analysisCaches:isCurrent:)`` made.
+    /// What ``searchIndex(of:locales:analysisCaches:isCurrentGroup:isCurrent:)`` made.
     struct SearchIndex {
         var files: [OutputFile] = []
         var kept: [String] = []

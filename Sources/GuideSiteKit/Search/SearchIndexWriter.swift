@@ -44,14 +44,26 @@ public struct SearchIndexWriter: Sendable {
     /// languages are ignored), as paths relative to `Output/search/`.
     public func makeIndexFiles(documents: [SearchDocument], language: SearchLanguage) -> [(path: String, bytes: [UInt8])] {
         makeIndexFiles(documents: documents, hashes: [UInt64](repeating: 0, count: documents.count), language: language,
-                       reusing: nil).files
+                       reusing: nil).index.files
+    }
+
+    /// What ``makeIndexFiles(documents:hashes:language:reusing:isCurrent:)`` made.
+    struct IndexFiles {
+        /// The files made, in the order of ``SearchIndexWriter/makeIndexFiles(documents:language:)``.
+        var files: [(path: String, bytes: [UInt8])] = []
+        /// Files not made because the output already holds them.
+        var kept: [String] = []
+        /// What each file, made or kept, is made from, hashed: the file's bytes are a function of it.
+        var hashes: [String: UInt64] = [:]
     }
 
     /// The index files, as ``makeIndexFiles(documents:language:)`` makes them, and the analyses
     /// of the documents, taking from `previous` those whose hash it holds (`hashes` are the
-    /// documents', in the order of `documents`): only the others are analysed.
-    func makeIndexFiles(documents: [SearchDocument], hashes: [UInt64], language: SearchLanguage,
-                        reusing previous: SearchAnalyses?) -> (files: [(path: String, bytes: [UInt8])], analyses: SearchAnalyses) {
+    /// documents', in the order of `documents`): only the others are analysed. A term or document
+    /// shard for which `isCurrent(path, hash)` says the output holds it already is not written
+    /// (its path is listed in `kept`); meta and facets files are always made.
+    func makeIndexFiles(documents: [SearchDocument], hashes: [UInt64], language: SearchLanguage, reusing previous: SearchAnalyses?,
+                        isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
         let order = Self.indexOrder(documents, language: language)
         let previous = previous ?? SearchAnalyses()
         let positions = previous.positions()
@@ -82,20 +94,21 @@ public struct SearchIndexWriter: Sendable {
             }
             analyses = builder.finished()
         }
-        return (makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses), analyses)
+        return (makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses, isCurrent: isCurrent), analyses)
     }
 
     /// The files of `docs` (in index order), given their analyses.
-    private func makeIndexFiles(_ docs: [SearchDocument], language: SearchLanguage, analyses: SearchAnalyses) -> [(path: String, bytes: [UInt8])] {
+    private func makeIndexFiles(_ docs: [SearchDocument], language: SearchLanguage, analyses: SearchAnalyses,
+                                isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> IndexFiles {
         let analyzed = analyses.terms
         let n = docs.count
         let avg = n > 0 ? analyzed.lengths.reduce(0, +) / Double(n) : 1
         let postings = SearchPostings(analyzed, k1: k1, b: b, averageLength: avg)
 
-        var files: [(path: String, bytes: [UInt8])] = []
+        var index = IndexFiles()
         let dir = language.rawValue + "/"
 
-        // Term shards, cut by size in term order.
+        // Term shards, cut by size in term order; only those the output does not hold are written.
         var terms: [(String, Int)] = []
         terms.reserveCapacity(analyzed.vocabulary.count)
         for id in 0..<analyzed.vocabulary.count where postings.count(of: id) > 0 {
@@ -103,15 +116,18 @@ public struct SearchIndexWriter: Sendable {
         }
         terms.sort { $0.0 < $1.0 }
         let entries = TermEntries(terms, postings)
-        var shardStarts: [String] = []
-        for shard in entries.shards(maxBytes: shardBytes) {
+        let shards = entries.shards(maxBytes: shardBytes)
+        let termFiles = Array(shards.enumerated()).parallelMap(chunkSize: 4) { k, shard -> (path: String, hash: UInt64, bytes: [UInt8]?) in
+            let path = dir + "terms-\(k).json", hash = entries.hash(of: shard)
+            if let isCurrent, isCurrent(path, hash) { return (path, hash, nil) }
             var out = JSONBytes(capacity: entries.byteCount(shard) + 32)
             out.raw("{\"terms\":{")
             entries.append(shard, to: &out)
             out.raw("},\"version\":1}\n")
-            files.append((dir + "terms-\(shardStarts.count).json", out.bytes))
-            shardStarts.append(terms[shard.lowerBound].0)
+            return (path, hash, out.bytes)
         }
+        let shardStarts = shards.map { terms[$0.lowerBound].0 }
+        for file in termFiles { index.add(file.path, hash: file.hash, bytes: file.bytes) }
 
         // Document shards: a fixed number of documents per shard.
         let totalDocBytes = analyses.json.count + n
@@ -120,14 +136,25 @@ public struct SearchIndexWriter: Sendable {
         var start = 0
         while start < n {
             let end = min(n, start + perShard)
-            var body = JSONBytes(capacity: analyses.jsonRange(end - 1).upperBound - analyses.jsonRange(start).lowerBound + end - start + 32)
-            body.raw("{\"docs\":[")
-            for k in start..<end {
-                if k > start { body.raw(byte: UInt8(ascii: ",")) }
-                body.bytes += analyses.json[analyses.jsonRange(k)]
+            let path = dir + "docs-\(shard).json"
+            let bytes = analyses.jsonRange(start).lowerBound..<analyses.jsonRange(end - 1).upperBound
+            var hasher = StableHash()
+            hasher.combine("document shard 1")
+            hasher.combine(UInt64(end - start))
+            for k in start..<end { hasher.combine(UInt64(analyses.jsonRange(k).count)) }
+            analyses.json[bytes].withUnsafeBytes { hasher.combine(bytes: $0) }
+            if let isCurrent, isCurrent(path, hasher.value) {
+                index.add(path, hash: hasher.value, bytes: nil)
+            } else {
+                var body = JSONBytes(capacity: bytes.count + end - start + 32)
+                body.raw("{\"docs\":[")
+                for k in start..<end {
+                    if k > start { body.raw(byte: UInt8(ascii: ",")) }
+                    body.bytes += analyses.json[analyses.jsonRange(k)]
+                }
+                body.raw("],\"version\":1}\n")
+                index.add(path, hash: hasher.value, bytes: body.bytes)
             }
-            body.raw("],\"version\":1}\n")
-            files.append((dir + "docs-\(shard).json", body.bytes))
             shard += 1
             start = end
         }
@@ -158,7 +185,7 @@ public struct SearchIndexWriter: Sendable {
             facets.raw(byte: UInt8(ascii: "]"))
         }
         facets.raw("],\"version\":1}\n")
-        files.append((dir + "facets.json", facets.bytes))
+        index.add(dir + "facets.json", bytes: facets.bytes)
 
         // Meta, read first.
         var meta = JSONBytes()
@@ -179,8 +206,8 @@ public struct SearchIndexWriter: Sendable {
         meta.raw(",\"version\":")
         meta.integer(Self.formatVersion)
         meta.raw("}\n")
-        files.insert((dir + "meta.json", meta.bytes), at: 0)
-        return files
+        index.add(dir + "meta.json", bytes: meta.bytes, first: true)
+        return index
     }
 
     /// Positions in `documents` of the documents of `language`, by URL, then section, then title.
@@ -263,6 +290,22 @@ public struct SearchIndexWriter: Sendable {
         appendExcerpt(of: doc, to: &j)
         j.raw("\"}")
         return j.bytes
+    }
+}
+
+extension SearchIndexWriter.IndexFiles {
+    /// Adds a file made (`bytes`) or kept (nil), made from what `hash` says.
+    mutating func add(_ path: String, hash: UInt64, bytes: [UInt8]?) {
+        hashes[path] = hash
+        if let bytes { files.append((path, bytes)) } else { kept.append(path) }
+    }
+
+    /// Adds a file that is always made; its hash is its bytes'.
+    mutating func add(_ path: String, bytes: [UInt8], first: Bool = false) {
+        var hasher = StableHash()
+        hasher.combine(bytes: bytes)
+        hashes[path] = hasher.value
+        if first { files.insert((path, bytes), at: 0) } else { files.append((path, bytes)) }
     }
 }
 
