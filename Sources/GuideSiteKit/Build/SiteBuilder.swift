@@ -206,16 +206,30 @@ public struct SiteBuilder: Sendable {
                      analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
                      isCurrentGroup: @Sendable (String, UInt64) -> [(path: String, hash: UInt64)]?,
                      isCurrent: @escaping @Sendable (String, UInt64) -> Bool) -> SearchIndex {
-        let collected = site.editions.map { edition in
-            (edition.language, SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition))
-        }
-        options.progress?(.indexing(documents: collected.reduce(0) { $0 + $1.1.count }))
         var diagnostics: [Diagnostic] = []
-        for (language, _) in collected where SearchLanguage(rawValue: language) == nil {
-            diagnostics.append(.warning("the pages in '\(language)' are not searchable: search knows French (fr) and English (en)", at: nil))
+        for edition in site.editions where SearchLanguage(rawValue: edition.language) == nil {
+            diagnostics.append(.warning("the pages in '\(edition.language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
-        let indexed = collected.compactMap { language, documents in SearchLanguage(rawValue: language).map { ($0, documents) } }
-        let made = indexed.parallelMap(chunkSize: 1) { language, documents -> (index: SearchIndexWriter.IndexFiles, staged: StagedCacheFile?) in
+        let editions = site.editions.compactMap { edition in SearchLanguage(rawValue: edition.language).map { (edition, $0) } }
+        // As many documents as SearchDocumentCollector makes: an article and each of its sections, each
+        // recommendation, code and provision.
+        options.progress?(.indexing(documents: editions.reduce(0) { count, edition in
+            count + edition.0.articles.reduce(0) { $0 + 1 + $1.body.sections.filter { $0.heading != nil }.count }
+                + edition.0.recommendations.count + edition.0.codes.reduce(0) { $0 + 1 + $1.provisions.count }
+        }))
+        let made = editions.parallelMap(chunkSize: 1) { edition, language -> (index: SearchIndexWriter.IndexFiles, staged: StagedCacheFile?) in
+            let folder = "search/\(language.rawValue)/"
+            func keptIndex(_ kept: [(path: String, hash: UInt64)], group: UInt64) -> SearchIndexWriter.IndexFiles {
+                var index = SearchIndexWriter.IndexFiles()
+                for (path, hash) in kept { index.add(path, hash: hash, bytes: nil) }
+                index.hashes[folder] = group
+                return index
+            }
+            // What the documents are made from, when the article cache knows it: if that did not
+            // change, the index is kept without even collecting the documents.
+            let inputKey = Self.searchInputKey(of: edition, language: language)
+            if let inputKey, let kept = isCurrentGroup(folder, inputKey) { return (keptIndex(kept, group: inputKey), nil) }
+            let documents = SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition)
             let documentHashes = documents.parallelMap(chunkSize: 256) { document in
                 var hasher = StableHash()
                 hasher.combine(document: document)
@@ -226,13 +240,8 @@ public struct SiteBuilder: Sendable {
             hasher.combine(language.rawValue)
             hasher.combine(UInt64(documents.count))
             for hash in documentHashes { hasher.combine(hash) }
-            let folder = "search/\(language.rawValue)/"
-            if let kept = isCurrentGroup(folder, hasher.value) {
-                var index = SearchIndexWriter.IndexFiles()
-                for (path, hash) in kept { index.add(path, hash: hash, bytes: nil) }
-                index.hashes[folder] = hasher.value
-                return (index, nil)
-            }
+            let group = inputKey ?? hasher.value
+            if let kept = isCurrentGroup(folder, hasher.value) { return (keptIndex(kept, group: group), nil) }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
             var (index, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
@@ -240,7 +249,7 @@ public struct SiteBuilder: Sendable {
             index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
             index.kept = index.kept.map { "search/" + $0 }
             index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })
-            index.hashes[folder] = hasher.value
+            index.hashes[folder] = group
             return (index, cache?.stage(analyses))
         }
         var index = SearchIndex(diagnostics: diagnostics)
@@ -251,6 +260,51 @@ public struct SiteBuilder: Sendable {
             if let staged = language.staged { index.staged.append(staged) }
         }
         return index
+    }
+
+    /// A hash of everything the search documents of `edition` are made from, when the article
+    /// cache gave the edition its link environment and every article its link key; nil otherwise.
+    /// It holds the environment (site configuration, codes and recommendations as citations see
+    /// them, the locale, routes, article paths), each article's link key (its file, path and
+    /// links), and the Markdown texts of recommendations and provisions, which the environment
+    /// leaves out. The index writer's settings are constants of the program.
+    static func searchInputKey(of edition: Edition, language: SearchLanguage) -> UInt64? {
+        guard let environment = edition.linkEnvironment else { return nil }
+        var hasher = StableHash()
+        hasher.combine("search inputs 1, index format \(SearchIndexWriter.formatVersion)")
+        hasher.combine(language.rawValue)
+        hasher.combine(environment.high)
+        hasher.combine(environment.low)
+        hasher.combine(UInt64(edition.articles.count))
+        for entry in edition.articles {
+            guard let key = entry.linkKey else { return nil }
+            hasher.combine(key.high)
+            hasher.combine(key.low)
+        }
+        func combine(_ field: MarkdownField) {
+            hasher.combine(field.text)
+            hasher.combine(UInt64(field.indentation))
+        }
+        hasher.combine(UInt64(edition.recommendations.count))
+        for entry in edition.recommendations {
+            let r = entry.recommendation
+            hasher.combine(UInt64(r.number))
+            combine(r.body)
+            hasher.combine(UInt64(r.dos.count))
+            r.dos.forEach(combine)
+            hasher.combine(UInt64(r.donts.count))
+            r.donts.forEach(combine)
+        }
+        hasher.combine(UInt64(edition.codes.count))
+        for entry in edition.codes {
+            hasher.combine(entry.code.id)
+            hasher.combine(UInt64(entry.provisions.count))
+            for provision in entry.provisions {
+                hasher.combine(provision.article.number)
+                combine(provision.article.text)
+            }
+        }
+        return hasher.value
     }
 
     /// What ``searchIndex(of:locales:analysisCaches:isCurrentGroup:isCurrent:)`` made.

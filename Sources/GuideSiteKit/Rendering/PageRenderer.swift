@@ -243,6 +243,65 @@ public struct PageRenderer: Sendable {
             ]
         }
         let titles = pageTitles(in: edition, typeset: typeset)
+
+        // Keys of what pages are made from, so that a page whose inputs did not change is kept
+        // without making its context (only with the article cache's link environment). Every key
+        // holds that environment (site configuration; codes and recommendations as citations see
+        // them: titles, numbers, sections, labels; this language's locale and routes; the table
+        // of article paths), the year of the latest article and the page's translations; each
+        // kind of page adds what else it shows: cards, citation counts, "Cité dans" lists, the
+        // Markdown texts of codes and recommendations. Theme and program: the render cache's key.
+        let environment = edition.linkEnvironment
+        let cardKeys: [UInt64] = environment == nil ? [] : edition.articles.parallelMap(chunkSize: 256) { e in
+            var hasher = StableHash()
+            hasher.combine(e.article.title)
+            hasher.combine(e.article.summary)
+            hasher.combine(e.article.date.description)
+            hasher.combine(list: e.article.tags)
+            hasher.combine(list: e.article.professions)
+            hasher.combine(e.path)
+            return hasher.value
+        }
+        func inputKey(_ template: String, _ path: String, _ translationKey: String?, _ add: (inout StableHash) -> Void = { _ in }) -> UInt64? {
+            guard let environment else { return nil }
+            var hasher = StableHash()
+            hasher.combine("page inputs 1")
+            hasher.combine(template)
+            hasher.combine(path)
+            hasher.combine(environment.high)
+            hasher.combine(environment.low)
+            hasher.combine(UInt64(site.latestDate?.year ?? 2026))
+            let translations = translationKey.flatMap { site.translations[$0] } ?? [:]
+            hasher.combine(UInt64(translations.count))
+            for language in translations.keys.sorted() {
+                hasher.combine(language)
+                hasher.combine(translations[language] ?? "")
+            }
+            add(&hasher)
+            return hasher.value
+        }
+        func combineCards(_ indices: some Collection<Int>, into hasher: inout StableHash) {
+            hasher.combine(UInt64(indices.count))
+            for i in indices { hasher.combine(cardKeys[i]) }
+        }
+        func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
+            let occurrences = edition.citedBy[key] ?? []
+            hasher.combine(UInt64(occurrences.count))
+            for occurrence in occurrences {
+                hasher.combine(occurrence.page)
+                hasher.combine(occurrence.sentence)
+                hasher.combine(occurrence.anchor ?? "\u{0}none")
+                if let title = titles[occurrence.page] {
+                    hasher.combine(context: title.0)
+                    hasher.combine(title.1)
+                } else {
+                    hasher.combine("\u{0}untitled")
+                }
+            }
+        }
+        func combineCitationCounts(_ codes: [CodeEntry], into hasher: inout StableHash) {
+            for c in codes { hasher.combine(UInt64(c.provisions.reduce(0) { $0 + (edition.citedBy[$1.key]?.count ?? 0) })) }
+        }
         func citedIn(_ key: ProvisionKey, from page: String) -> [TemplateObject] {
             // One entry per citing sentence: a sentence that cites a provision twice is listed once.
             // Occurrences come page by page, so only the sentences of the current page are compared.
@@ -285,14 +344,19 @@ public struct PageRenderer: Sendable {
         }
 
         // Home
-        job(routes.home, "home", site.site.title(in: language), description: site.site.description(in: language), key: "home", [
+        job(routes.home, "home", site.site.title(in: language), description: site.site.description(in: language), key: "home",
+            inputKey: inputKey("home", routes.home, "home") { hasher in
+                combineCards(edition.articles.indices.prefix(6), into: &hasher)
+                combineCitationCounts(edition.codes, into: &hasher)
+            }, [
             "recommendations": .objects(edition.recommendations.map { recommendationSummary($0, from: routes.home) }),
             "latest": .objects(edition.articles.indices.prefix(6).map { card($0, from: routes.home) }),
             "codes": .objects(edition.codes.map { codeSummary($0, from: routes.home) }),
         ])
 
         // Articles
-        job(routes.articles, "articles", loc["articles"], key: "articles", crumbs: [home], [
+        job(routes.articles, "articles", loc["articles"], key: "articles", crumbs: [home],
+            inputKey: inputKey("articles", routes.articles, "articles") { combineCards(edition.articles.indices, into: &$0) }, [
             "articles": .objects(edition.articles.indices.map { card($0, from: routes.articles) }), "count": .number(edition.articles.count),
         ])
         func articleContext(_ i: Int, _ e: ArticleEntry) -> TemplateObject {
@@ -347,7 +411,10 @@ public struct PageRenderer: Sendable {
         }
 
         // Recommendations
-        job(routes.recommendations, "recommendations", loc["recommendations"], key: "recommendations", crumbs: [home], [
+        job(routes.recommendations, "recommendations", loc["recommendations"], key: "recommendations", crumbs: [home],
+            inputKey: inputKey("recommendations", routes.recommendations, "recommendations") { hasher in
+                for r in edition.recommendations { hasher.combine(UInt64(citationCount(.recommendation(r.recommendation.number)))) }
+            }, [
             "recommendations": .objects(edition.recommendations.map {
                 var summary = recommendationSummary($0, from: routes.recommendations)
                 summary["citation_count"] = .number(citationCount(.recommendation($0.recommendation.number)))
@@ -374,11 +441,18 @@ public struct PageRenderer: Sendable {
         for (i, r) in edition.recommendations.enumerated() {
             job(r.path, "recommendation", directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc),
                 description: r.recommendation.summary, key: "rec:\(r.recommendation.number)",
-                crumbs: [home, (loc["recommendations"], routes.recommendations)], recommendationContext(i, r))
+                crumbs: [home, (loc["recommendations"], routes.recommendations)],
+                inputKey: inputKey("recommendation", r.path, "rec:\(r.recommendation.number)") { hasher in
+                    hasher.combine(r.body.html)
+                    hasher.combine(list: r.dos.map(\.html))
+                    hasher.combine(list: r.donts.map(\.html))
+                    combineCitedIn(.recommendation(r.recommendation.number), into: &hasher)
+                }, recommendationContext(i, r))
         }
 
         // Codes and their articles
-        job(routes.codes, "codes", loc["codes"], key: "codes", crumbs: [home], [
+        job(routes.codes, "codes", loc["codes"], key: "codes", crumbs: [home],
+            inputKey: inputKey("codes", routes.codes, "codes") { combineCitationCounts(edition.codes, into: &$0) }, [
             "codes": .objects(edition.codes.map { codeSummary($0, from: routes.codes) }),
         ])
         for c in edition.codes {
@@ -388,16 +462,16 @@ public struct PageRenderer: Sendable {
                 return ["number": .text(p.article.number), "title": typeset(p.article.title), "url": .text(Routes.relative(from: page, to: p.path)),
                         "count": .number(count), "has_count": .bool(count > 0)]
             }
-            let sections = c.code.sections.map { s -> TemplateObject in
-                let sectionKey = ProvisionKey.section(code: c.code.id, number: s.number)
-                return ["number": .text(s.number), "title": typeset(s.title), "anchor": .text("section-\(Slug.make(s.number))"),
-                        "has_cited_in": .bool(citationCount(sectionKey) > 0), "cited_in": .objects(citedIn(sectionKey, from: page)),
-                        "provisions": .objects(c.provisions.filter { $0.article.section == s.number }.map(provisionRow))]
-            }
-            let unsectioned = c.provisions.filter { $0.article.section == nil }.map(provisionRow)
-            let codeCiting = citedIn(.code(c.code.id), from: page)
-            job(page, "code", c.code.title, description: "\(c.code.title) (\(c.code.citation))", key: "code:\(c.code.id)",
-                crumbs: [home, (loc["codes"], routes.codes)], [
+            func codeContext() -> TemplateObject {
+                let sections = c.code.sections.map { s -> TemplateObject in
+                    let sectionKey = ProvisionKey.section(code: c.code.id, number: s.number)
+                    return ["number": .text(s.number), "title": typeset(s.title), "anchor": .text("section-\(Slug.make(s.number))"),
+                            "has_cited_in": .bool(citationCount(sectionKey) > 0), "cited_in": .objects(citedIn(sectionKey, from: page)),
+                            "provisions": .objects(c.provisions.filter { $0.article.section == s.number }.map(provisionRow))]
+                }
+                let unsectioned = c.provisions.filter { $0.article.section == nil }.map(provisionRow)
+                let codeCiting = citedIn(.code(c.code.id), from: page)
+                return [
                     "code": [
                         "title": typeset(c.code.title), "short_title": typeset(c.code.shortTitle), "citation": typeset(c.code.citation),
                         "profession": typeset(c.code.profession), "has_source": .bool(c.code.sourceURL != nil), "source_url": .text(c.code.sourceURL ?? ""),
@@ -405,7 +479,15 @@ public struct PageRenderer: Sendable {
                     ],
                     "notice": typeset(loc["summary_notice"]),
                     "has_cited_in": .bool(!codeCiting.isEmpty), "cited_in": .objects(codeCiting),
-                ])
+                ]
+            }
+            job(page, "code", c.code.title, description: "\(c.code.title) (\(c.code.citation))", key: "code:\(c.code.id)",
+                crumbs: [home, (loc["codes"], routes.codes)],
+                inputKey: inputKey("code", page, "code:\(c.code.id)") { hasher in
+                    for p in c.provisions { hasher.combine(UInt64(citationCount(p.key))) }
+                    for section in c.code.sections { combineCitedIn(.section(code: c.code.id, number: section.number), into: &hasher) }
+                    combineCitedIn(.code(c.code.id), into: &hasher)
+                }, codeContext())
             func provisionContext(_ i: Int, _ p: ProvisionEntry) -> TemplateObject {
                 let page = p.path
                 let citing = citedIn(p.key, from: page)
@@ -425,15 +507,27 @@ public struct PageRenderer: Sendable {
                 return context
             }
             for (i, p) in c.provisions.enumerated() {
+                let key = "provision:\(c.code.id)/\(p.article.number)"
                 job(p.path, "provision", "\(directory.label(of: p.key, language: language, locale: loc))",
-                    description: p.article.title, key: "provision:\(c.code.id)/\(p.article.number)",
-                    crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)], provisionContext(i, p))
+                    description: p.article.title, key: key,
+                    crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)],
+                    inputKey: inputKey("provision", p.path, key) { hasher in
+                        hasher.combine(p.text.html)
+                        combineCitedIn(p.key, into: &hasher)
+                    }, provisionContext(i, p))
             }
         }
 
         // Tags and professions: (slug, name as written, article index)
         let tagged = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.tags.map { (Slug.make($0), $0, i) } }, by: \.0)
-        job(routes.tags, "tags", loc["tags"], key: "tags", crumbs: [home], [
+        job(routes.tags, "tags", loc["tags"], key: "tags", crumbs: [home],
+            inputKey: inputKey("tags", routes.tags, "tags") { hasher in
+                for slug in tagged.keys.sorted() {
+                    hasher.combine(slug)
+                    hasher.combine(tagged[slug]?.first?.1 ?? "")
+                    hasher.combine(UInt64(tagged[slug]?.count ?? 0))
+                }
+            }, [
             "tags": .objects(tagged.keys.sorted().compactMap { slug -> TemplateObject? in
                 guard let group = tagged[slug], let name = group.first?.1 else { return nil }
                 return ["name": typeset(name), "url": .text(Routes.relative(from: routes.tags, to: routes.tag(name))), "count": .number(group.count)]
@@ -442,7 +536,11 @@ public struct PageRenderer: Sendable {
         for slug in tagged.keys.sorted() {
             guard let group = tagged[slug], let name = group.first?.1 else { continue }
             let page = routes.tag(name)
-            job(page, "tag", name, kind: "tag", crumbs: [home, (loc["tags"], routes.tags)], [
+            job(page, "tag", name, kind: "tag", crumbs: [home, (loc["tags"], routes.tags)],
+                inputKey: inputKey("tag", page, nil) { hasher in
+                    hasher.combine(name)
+                    combineCards(group.map(\.2), into: &hasher)
+                }, [
                 "tag": ["name": typeset(name)], "articles": .objects(group.map { card($0.2, from: page) }),
             ])
         }
@@ -453,7 +551,14 @@ public struct PageRenderer: Sendable {
         func professionName(_ slug: String) -> String {
             byProfession[slug]?.first?.1 ?? codesByProfession[slug]?.first?.code.profession ?? slug
         }
-        job(routes.professions, "professions", loc["professions"], key: "professions", crumbs: [home], [
+        job(routes.professions, "professions", loc["professions"], key: "professions", crumbs: [home],
+            inputKey: inputKey("professions", routes.professions, "professions") { hasher in
+                for slug in professionSlugs {
+                    hasher.combine(slug)
+                    hasher.combine(professionName(slug))
+                    hasher.combine(UInt64(byProfession[slug]?.count ?? 0))
+                }
+            }, [
             "professions": .objects(professionSlugs.map { slug -> TemplateObject in
                 ["name": typeset(professionName(slug)), "url": .text(Routes.relative(from: routes.professions, to: routes.profession(professionName(slug)))),
                  "count": .number(byProfession[slug]?.count ?? 0)]
@@ -462,7 +567,13 @@ public struct PageRenderer: Sendable {
         for slug in professionSlugs {
             let name = professionName(slug)
             let page = routes.profession(name)
-            job(page, "profession", name, kind: "profession", crumbs: [home, (loc["professions"], routes.professions)], [
+            job(page, "profession", name, kind: "profession", crumbs: [home, (loc["professions"], routes.professions)],
+                inputKey: inputKey("profession", page, nil) { hasher in
+                    hasher.combine(name)
+                    combineCards((byProfession[slug] ?? []).map(\.2), into: &hasher)
+                    hasher.combine(list: (codesByProfession[slug] ?? []).map(\.code.id))
+                    combineCitationCounts(codesByProfession[slug] ?? [], into: &hasher)
+                }, [
                 "profession": ["name": typeset(name)],
                 "articles": .objects((byProfession[slug] ?? []).map { card($0.2, from: page) }),
                 "codes": .objects((codesByProfession[slug] ?? []).map { codeSummary($0, from: page) }),

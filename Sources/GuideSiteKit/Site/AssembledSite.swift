@@ -69,6 +69,9 @@ public struct Edition: Sendable {
     public var codes: [CodeEntry]
     /// Who cites what: every occurrence, by the provision cited, in page order.
     public var citedBy: [ProvisionKey: [CitationOccurrence]]
+    /// The article cache's key of everything linking this edition read (``ArticleCacheKeys/linkEnvironment``),
+    /// when the build uses the cache: what every page of the edition is made from, besides its own data.
+    var linkEnvironment: CacheKey?
 }
 
 /// The whole site after loading and linking: what the renderer and the search indexer read.

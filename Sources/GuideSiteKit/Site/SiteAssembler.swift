@@ -169,7 +169,7 @@ public struct SiteAssembler: Sendable {
                 for p in c.provisions { translations["provision:\(c.code.id)/\(p.article.number)", default: [:]][language] = p.path }
             }
             editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs,
-                                    codes: codes, citedBy: citedBy))
+                                    codes: codes, citedBy: citedBy, linkEnvironment: environment))
         }
         let latest = articles.map { $0.updated ?? $0.date }.max()
         return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest,

@@ -72,6 +72,37 @@ struct IncrementalBuildTests {
         #expect(try snapshot(site.output) == fullBuild(of: site))
     }
 
+    /// Provision, code, recommendation and list pages are kept by keys of what they are made
+    /// from too: each edit below reaches such a page through something its key must hold.
+    @Test func listAndProvisionPagesFollowWhatTheyShow() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        func edit(_ path: String, _ change: (String) -> String, reaching page: String) throws {
+            let text = try String(contentsOf: site.content.appendingPathComponent(path), encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "\(path): the edit changes something")
+            try site.write(path, changed)
+            let result = try site.build()
+            #expect(result.rendered.contains(page), "\(path) → \(page)")
+            #expect(try snapshot(site.output) == fullBuild(of: site), "\(path) → \(page)")
+        }
+        // A provision's summary: Markdown text, which linking never reads.
+        try edit("codes/dentistes.yaml", { $0.replacingOccurrences(of: "ne divulgue rien", with: "ne révèle rien") },
+                 reaching: "codes/dentistes/3.06.03/index.html")
+        // The title of an article that cites a provision: its "Cité dans" entry.
+        try edit("articles/premier.md", { $0.replacingOccurrences(of: "title: \"Premier article\"", with: "title: \"Premier article revu\"") },
+                 reaching: "codes/dentistes/3.09.10/index.html")
+        // A recommendation's body.
+        try edit("recommendations/02-secret.yaml", { $0.replacingOccurrences(of: "body: |\n", with: "body: |\n  Une phrase de plus.\n\n") },
+                 reaching: "recommandations/2/index.html")
+        // A new tag: the tag list, and the new tag's page.
+        try edit("articles/second.md", { $0.replacingOccurrences(of: "tags: [médias sociaux]", with: "tags: [médias sociaux, nouveauté]") },
+                 reaching: "etiquettes/index.html")
+        // A summary, shown on every card of the article.
+        try edit("articles/second.md", { $0.replacingOccurrences(of: "title: \"Second article\"", with: "title: \"Second article\"\nsummary: \"Un résumé neuf.\"") },
+                 reaching: "etiquettes/medias-sociaux/index.html")
+    }
+
     @Test func randomEditsGiveTheOutputOfAFullBuild() throws {
         let site = try TemporarySite(fixture: "basic")
         var generator = SplitMix(seed: 20261123)
