@@ -172,13 +172,18 @@ public struct SiteBuilder: Sendable {
                 cache?.isCurrent(path, hash: hash, in: output) ?? false
             })
         }, {
-            site.editions.map { FeedWriter(site: site).feed(for: $0) }
-                + [SitemapWriter(site: site).sitemap(pages: htmlPaths), ReferencesWriter(site: site).file()]
+            let references = ReferencesWriter(site: site).file { path, hash in cache?.isCurrent(path, hash: hash, in: output) ?? false }
+            return (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)]
+                        + (references.file.map { [$0] } ?? []),
+                    references: references.hash)
         })
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
+        hashes[ReferencesWriter.path] = siteFiles.references
         paths += search.kept
-        let others = search.files + siteFiles
+        let referencesKept = siteFiles.files.contains { $0.path == ReferencesWriter.path } ? [] : [ReferencesWriter.path]
+        paths += referencesKept
+        let others = search.files + siteFiles.files
         do {
             try sink.add(all: others)
         } catch {
@@ -189,7 +194,7 @@ public struct SiteBuilder: Sendable {
         var result = BuildResult(assets: theme.assets, diagnostics: diagnostics.sorted(), pageCount: pages.count)
         result.paths = paths.sorted()
         result.rendered = pages.rendered.sorted()
-        result.kept = (pages.kept + search.kept).sorted()
+        result.kept = (pages.kept + search.kept + referencesKept).sorted()
         result.pageHashes = hashes
         result.stagedCaches = search.staged
         return result

@@ -17,6 +17,42 @@ public struct ReferencesWriter: Sendable {
     struct Graph { var version = 1; var site: String; var nodes: [Node]; var edges: [Edge] }
 
     public func file() -> OutputFile {
+        OutputFile(path: Self.path, bytes: Self.json(graph()))
+    }
+
+    /// Where the file goes in the output.
+    public static let path = "data/references.json"
+
+    /// The file, or nil when `isCurrent(path, hash)` says the output holds it already; and the
+    /// hash of everything it is written from (its graph).
+    func file(unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, hash: UInt64) {
+        let graph = graph()
+        let hash = Self.hash(graph)
+        if isCurrent(Self.path, hash) { return (nil, hash) }
+        return (OutputFile(path: Self.path, bytes: Self.json(graph)), hash)
+    }
+
+    /// Every field of the graph, in order: the file's bytes are a function of it.
+    static func hash(_ graph: Graph) -> UInt64 {
+        var hasher = StableHash()
+        hasher.combine("references 1")
+        hasher.combine(graph.site)
+        hasher.combine(UInt64(graph.version))
+        hasher.combine(UInt64(graph.nodes.count))
+        for n in graph.nodes {
+            for field in [n.id, n.kind, n.title, n.url, n.language] { hasher.combine(field) }
+        }
+        hasher.combine(UInt64(graph.edges.count))
+        for e in graph.edges {
+            for field in [e.from, e.to, e.anchor ?? "\u{0}none", e.sentence, e.source.file] { hasher.combine(field) }
+            hasher.combine(UInt64(e.source.line))
+            hasher.combine(UInt64(e.source.column))
+        }
+        return hasher.value
+    }
+
+    /// The citation graph: every page and provision, and every citation, sorted.
+    func graph() -> Graph {
         var nodes: [String: Node] = [:]
         var edges: [Edge] = []
         let base = site.site.baseURL
@@ -58,8 +94,7 @@ public struct ReferencesWriter: Sendable {
                 }
             }
         }
-        let graph = Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: Self.sorted(edges))
-        return OutputFile(path: "data/references.json", bytes: Self.json(graph))
+        return Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: Self.sorted(edges))
     }
 
     /// The edges by source page, target, line and column (and, for equal ones, in the order
