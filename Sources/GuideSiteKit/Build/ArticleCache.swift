@@ -266,13 +266,18 @@ final class ArticleCache: @unchecked Sendable {
     // MARK: Writing
 
     /// Completes the temporary file with the entries this build took from the old file and the
-    /// index, to be put in place once the build succeeds. Nil when this build used exactly the
-    /// old file's entries (nothing to write), or when the file could not be written (the next
-    /// build only loses its reuse).
+    /// index, to be put in place once the build succeeds. Nil when the old file is still worth
+    /// keeping (``CacheRewrite``: it lacks few of the entries this build used, and holds few it
+    /// did not use), or when the file could not be written (the next build only loses its reuse).
     func stage() -> StagedCacheFile? {
         let contents = contents
         return lock.withLock { () -> StagedCacheFile? in
-            if made.isEmpty && reused.count == contents.index.count && !failed { return nil }
+            // Every entry made is one the old file could not give (absent, or damaged).
+            if !failed && !CacheRewrite.isWorthIt(missing: made.count, stale: contents.index.count - reused.count, entries: contents.index.count) {
+                self.output?.abandon()
+                self.output = nil
+                return nil
+            }
             StagedCacheFile.removeAbandonedFiles(of: file)
             if output == nil && !failed {
                 output = EntryFileWriter(path: StagedCacheFile.temporaryPath(of: file), headerSize: Self.headerSize)

@@ -249,12 +249,15 @@ public struct SiteBuilder: Sendable {
             if let kept = isCurrentGroup(folder, hasher.value) { return (keptIndex(kept, group: group), nil) }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
+            let previous = cache?.read()
             var (index, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
-                                                          reusing: cache?.read()) { path, hash in isCurrent("search/" + path, hash) }
+                                                          reusing: previous) { path, hash in isCurrent("search/" + path, hash) }
             index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
             index.kept = index.kept.map { "search/" + $0 }
             index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })
             index.hashes[folder] = group
+            let entries = previous?.count ?? 0, reused = analyses.count - index.analysed
+            guard CacheRewrite.isWorthIt(missing: index.analysed, stale: max(0, entries - reused), entries: entries) else { return (index, nil) }
             return (index, cache?.stage(analyses))
         }
         var index = SearchIndex(diagnostics: diagnostics)

@@ -32,3 +32,16 @@ struct StagedCacheFile: Sendable {
         }
     }
 }
+
+/// When a build cache file is worth writing again. A cache is a memo: an entry it lacks is
+/// only made again, and an entry no longer used only takes room. So after a small edit the old
+/// file is kept as it is (the next build makes the few entries it lacks again, in milliseconds)
+/// instead of rewriting hundreds of megabytes; it is written again once it lacks more than 1 %
+/// of what a build uses, or more than a fifth of it is no longer used.
+enum CacheRewrite {
+    /// - Parameters: `missing`, entries this build made that the file lacks; `stale`, entries of
+    ///   the file this build did not use; `entries`, entries in the file.
+    static func isWorthIt(missing: Int, stale: Int, entries: Int) -> Bool {
+        missing * 100 > entries || stale * 5 > entries
+    }
+}

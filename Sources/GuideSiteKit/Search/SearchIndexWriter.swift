@@ -55,6 +55,8 @@ public struct SearchIndexWriter: Sendable {
         var kept: [String] = []
         /// What each file, made or kept, is made from, hashed: the file's bytes are a function of it.
         var hashes: [String: UInt64] = [:]
+        /// How many documents were analysed, not taken from earlier analyses.
+        var analysed = 0
     }
 
     /// The index files, as ``makeIndexFiles(documents:language:)`` makes them, and the analyses
@@ -94,7 +96,9 @@ public struct SearchIndexWriter: Sendable {
             }
             analyses = builder.finished()
         }
-        return (makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses, isCurrent: isCurrent), analyses)
+        var index = makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses, isCurrent: isCurrent)
+        index.analysed = fresh.count
+        return (index, analyses)
     }
 
     /// The files of `docs` (in index order), given their analyses.

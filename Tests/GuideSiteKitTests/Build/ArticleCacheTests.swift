@@ -173,6 +173,36 @@ struct ArticleCacheTests {
         #expect(!FileManager.default.fileExists(atPath: abandoned))
     }
 
+    /// After a small edit the old cache file is kept (the next build makes its few missing
+    /// entries again); it is written again once it lacks more than 1 % of what a build uses.
+    @Test func aSmallEditKeepsTheCacheFile() throws {
+        let site = try TemporarySite(fixture: "basic")
+        for k in 0..<110 {
+            try site.write("articles/lot-\(k).md", "---\ntitle: \"Lot \(k)\"\ndate: 2025-03-\(10 + k % 18)\n---\nTexte \(k), voir l’article 3.09.10 du Code de déontologie des dentistes.\n")
+        }
+        _ = try site.build()
+        let written = inode(cacheFile(of: site))
+        try site.write("articles/lot-7.md", "---\ntitle: \"Lot 7\"\ndate: 2025-03-17\n---\nTexte revu.\n")
+        let edited = try site.build()
+        #expect(edited.articleCacheUse?.linkedMisses == 1)
+        #expect(inode(cacheFile(of: site)) == written, "one article of 114: the file is kept")
+        let again = try site.build()
+        #expect(again.articleCacheUse?.linkedMisses == 1, "the entry the file lacks is made again")
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+        for k in 20..<22 {
+            try site.write("articles/lot-\(k).md", "---\ntitle: \"Lot \(k)\"\ndate: 2025-03-11\n---\nAutre texte.\n")
+        }
+        _ = try site.build()
+        #expect(inode(cacheFile(of: site)) != written, "three articles of 114 (six entries of 228): written again")
+        let last = try site.build()
+        #expect(last.articleCacheUse?.linkedMisses == 0 && last.articleCacheUse?.loadedMisses == 0)
+        #expect(CacheRewrite.isWorthIt(missing: 1, stale: 0, entries: 0), "an empty file")
+        #expect(!CacheRewrite.isWorthIt(missing: 0, stale: 0, entries: 10))
+        #expect(!CacheRewrite.isWorthIt(missing: 100, stale: 1_999, entries: 10_000))
+        #expect(CacheRewrite.isWorthIt(missing: 101, stale: 0, entries: 10_000))
+        #expect(CacheRewrite.isWorthIt(missing: 0, stale: 2_001, entries: 10_000))
+    }
+
     @Test func entriesNoLongerUsedAreDropped() throws {
         let site = try TemporarySite(fixture: "basic")
         try site.write("articles/passage.md", "---\ntitle: \"De passage\"\ndate: 2026-01-05\n---\nBientôt parti.\n")
