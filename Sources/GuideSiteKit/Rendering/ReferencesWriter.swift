@@ -24,29 +24,71 @@ public struct ReferencesWriter: Sendable {
     public static let path = "data/references.json"
 
     /// The file, or nil when `isCurrent(path, hash)` says the output holds it already; and the
-    /// hash of everything it is written from (its graph).
+    /// hash of everything it is written from (``inputHash()``).
     func file(unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, hash: UInt64) {
-        let graph = graph()
-        let hash = Self.hash(graph)
+        let hash = inputHash()
         if isCurrent(Self.path, hash) { return (nil, hash) }
-        return (OutputFile(path: Self.path, bytes: Self.json(graph)), hash)
+        return (OutputFile(path: Self.path, bytes: Self.json(graph())), hash)
     }
 
-    /// Every field of the graph, in order: the file's bytes are a function of it.
-    static func hash(_ graph: Graph) -> UInt64 {
+    /// A hash of everything ``graph()`` reads, cheaper than the graph itself: the site's address,
+    /// language and content folder; each edition's pages (paths and titles of articles,
+    /// recommendations, codes, provisions and sections); and every citation (page, provision,
+    /// anchor, sentence, source location).
+    func inputHash() -> UInt64 {
         var hasher = StableHash()
-        hasher.combine("references 1")
-        hasher.combine(graph.site)
-        hasher.combine(UInt64(graph.version))
-        hasher.combine(UInt64(graph.nodes.count))
-        for n in graph.nodes {
-            for field in [n.id, n.kind, n.title, n.url, n.language] { hasher.combine(field) }
-        }
-        hasher.combine(UInt64(graph.edges.count))
-        for e in graph.edges {
-            for field in [e.from, e.to, e.anchor ?? "\u{0}none", e.sentence, e.source.file] { hasher.combine(field) }
-            hasher.combine(UInt64(e.source.line))
-            hasher.combine(UInt64(e.source.column))
+        hasher.combine("references inputs 1")
+        hasher.combine(site.site.baseURL)
+        hasher.combine(site.site.language)
+        hasher.combine(site.contentFolder)
+        for edition in site.editions {
+            let lang = edition.language
+            hasher.combine(lang)
+            hasher.combine(UInt64(edition.articles.count))
+            for a in edition.articles {
+                hasher.combine(a.path)
+                hasher.combine(a.article.title)
+            }
+            hasher.combine(UInt64(edition.recommendations.count))
+            for r in edition.recommendations {
+                hasher.combine(UInt64(r.recommendation.number))
+                hasher.combine(r.recommendation.title)
+                hasher.combine(r.path)
+            }
+            hasher.combine(UInt64(edition.codes.count))
+            for c in edition.codes {
+                hasher.combine(c.code.id)
+                hasher.combine(c.code.title)
+                hasher.combine(c.path)
+                hasher.combine(UInt64(c.provisions.count))
+                for p in c.provisions {
+                    hasher.combine(p.key.description)
+                    hasher.combine(p.article.title)
+                    hasher.combine(p.path)
+                }
+                hasher.combine(UInt64(c.code.sections.count))
+                for section in c.code.sections {
+                    hasher.combine(section.number)
+                    hasher.combine(section.title)
+                    hasher.combine(site.directory.path(of: .section(code: c.code.id, number: section.number), from: lang,
+                                                       routesFor: site.site.routes(for:)))
+                }
+            }
+            let keys = edition.citedBy.keys.sorted()
+            hasher.combine(UInt64(keys.count))
+            for key in keys {
+                let occurrences = edition.citedBy[key] ?? []
+                hasher.combine(key.description)
+                hasher.combine(UInt64(occurrences.count))
+                for o in occurrences {
+                    hasher.combine(o.page)
+                    hasher.combine(o.anchor ?? "\u{0}none")
+                    hasher.combine(o.sentence)
+                    hasher.combine(o.location.file)
+                    hasher.combine(UInt64(o.location.line))
+                    hasher.combine(UInt64(o.location.column))
+                }
+            }
         }
         return hasher.value
     }
