@@ -187,10 +187,10 @@ sizes_of() {  # TOOL N RUN OUTPUT: bytes, files and HTML pages of an output fold
 }
 
 THEME="$ROOT/Themes/default"
-# guidesite has no cache yet; when one lands (a hidden `.guidesite-cache/`), the full build must
-# start without it and the rebuilds must keep it. Every place it may appear is cleared before a
-# full build (guidesite runs from the corpus folder, so a cache in the working folder is there too).
-# guidesite keeps its cache next to the output folder, so each size gets a folder of its own.
+# The full build starts without any cache (`.guidesite-cache/`, kept next to the output folder,
+# so each size gets a folder of its own; every other place one could be is cleared too) and the
+# rebuilds keep the one it leaves. After each edit is undone, an untimed build takes the undo in,
+# so that each timed rebuild holds one change only, and the last holds none.
 cache_dirs() { echo "$WORK/gs-$2/.guidesite-cache $1/.guidesite-cache $1/guidesite/.guidesite-cache ${BENCH_CACHE_DIRS:-}"; }
 guidesite_build() {  # N RUN
     local n="$1" run="$2" c out d
@@ -214,6 +214,7 @@ guidesite_build() {  # N RUN
         printf '\nUne phrase ajoutée pour mesurer une reconstruction après modification.\n' >> "$article"
         timed guidesite-edit-article "$n" "$run" "$WORK/guidesite-$n-edit.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
         cp "$WORK/article.bak" "$article"
+        "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
     fi
     if [ "$incr" = 1 ]; then
         # One code article edited: the summary of the first provision of the dentists' code.
@@ -222,6 +223,7 @@ guidesite_build() {  # N RUN
         sed -i '0,/text: "Résumé : /s//text: "Résumé (modifié) : /' "$code"
         timed guidesite-edit-code "$n" "$run" "$WORK/guidesite-$n-code.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
         cp "$WORK/code.bak" "$code"
+        "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
         # And a rebuild with nothing changed (the floor of an incremental build).
         timed guidesite-unchanged "$n" "$run" "$WORK/guidesite-$n-same.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
     fi
