@@ -201,10 +201,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The search index of every edition, under `search/<language>/`. When
-    /// `isCurrentGroup(folder, documentsHash)` lists the files (with their hashes) the output
-    /// already holds for exactly these documents, they are kept as they are; otherwise the
-    /// index is made, and a shard for which `isCurrent(path, hash)` holds is kept. `hashes` gives
-    /// each file what it was made from, and each folder its documents hash.
+    /// `isCurrentGroup(folder, key)` lists the files (with their hashes) the output already holds
+    /// for the same key (``searchInputKey(of:language:)``, or without it the documents' hash),
+    /// they are kept as they are; otherwise the index is made, and a shard for which
+    /// `isCurrent(path, hash)` holds is kept. `hashes` gives each file what it was made from, and
+    /// each folder its key.
     /// With `analysisCaches`, a language's index reuses the analyses of the documents that did
     /// not change, and the new analyses are staged, to be put in place once the output is.
     func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale],
@@ -245,8 +246,9 @@ public struct SiteBuilder: Sendable {
             hasher.combine(language.rawValue)
             hasher.combine(UInt64(documents.count))
             for hash in documentHashes { hasher.combine(hash) }
+            // The group is recorded under its input key when there is one, else under its documents' hash.
             let group = inputKey ?? hasher.value
-            if let kept = isCurrentGroup(folder, hasher.value) { return (keptIndex(kept, group: group), nil) }
+            if inputKey == nil, let kept = isCurrentGroup(folder, group) { return (keptIndex(kept, group: group), nil) }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
             let previous = cache?.read()

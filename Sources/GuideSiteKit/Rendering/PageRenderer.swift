@@ -168,37 +168,6 @@ public struct PageRenderer: Sendable {
 
     // MARK: Pages of one edition
 
-    /// What the page of the `i`-th article of `edition` is made from, hashed, when its linked
-    /// article has a cache key; nil otherwise. The key holds the article's file, path and
-    /// everything linking read (the site configuration, the codes and recommendations as
-    /// citations see them, this language's locale and routes, the table of article paths);
-    /// to it are added what the page shows of other pages: its neighbours' titles and paths,
-    /// its translations, and the year of the latest article. The theme's templates and locales
-    /// and the program are the render cache's own key.
-    func articlePageKey(_ i: Int, in edition: Edition, translationKey: String) -> UInt64? {
-        guard let linkKey = edition.articles[i].linkKey else { return nil }
-        var hasher = StableHash()
-        hasher.combine("article page 1")
-        hasher.combine(linkKey.high)
-        hasher.combine(linkKey.low)
-        for neighbour in [i + 1, i - 1] {
-            if edition.articles.indices.contains(neighbour) {
-                hasher.combine(edition.articles[neighbour].article.title)
-                hasher.combine(edition.articles[neighbour].path)
-            } else {
-                hasher.combine("\u{0}none")
-            }
-        }
-        let translations = site.translations[translationKey] ?? [:]
-        hasher.combine(UInt64(translations.count))
-        for language in translations.keys.sorted() {
-            hasher.combine(language)
-            hasher.combine(translations[language] ?? "")
-        }
-        hasher.combine(UInt64(site.latestDate?.year ?? 2026))
-        return hasher.value
-    }
-
     /// The texts of an article that its cards show on several pages, made once per edition.
     struct ArticleTexts: Sendable {
         var title: TemplateValue
@@ -279,6 +248,22 @@ public struct PageRenderer: Sendable {
             }
             add(&hasher)
             return hasher.value
+        }
+        /// An article page: its link key (its file, path, links), and its neighbours' titles and paths.
+        func articleKey(_ i: Int, translationKey: String) -> UInt64? {
+            guard let linkKey = edition.articles[i].linkKey else { return nil }
+            return inputKey("article", edition.articles[i].path, translationKey) { hasher in
+                hasher.combine(linkKey.high)
+                hasher.combine(linkKey.low)
+                for neighbour in [i + 1, i - 1] {
+                    if edition.articles.indices.contains(neighbour) {
+                        hasher.combine(edition.articles[neighbour].article.title)
+                        hasher.combine(edition.articles[neighbour].path)
+                    } else {
+                        hasher.combine("\u{0}none")
+                    }
+                }
+            }
         }
         func combineCards(_ indices: some Collection<Int>, into hasher: inout StableHash) {
             hasher.combine(UInt64(indices.count))
@@ -406,7 +391,7 @@ public struct PageRenderer: Sendable {
         for (i, e) in edition.articles.enumerated() {
             let key = "article:\(e.article.translationKey)"
             job(e.path, "article", e.article.title, description: e.article.summary, key: key,
-                crumbs: [home, (loc["articles"], routes.articles)], inputKey: articlePageKey(i, in: edition, translationKey: key),
+                crumbs: [home, (loc["articles"], routes.articles)], inputKey: articleKey(i, translationKey: key),
                 articleContext(i, e))
         }
 

@@ -47,7 +47,7 @@ struct IncrementalBuildTests {
         #expect(try snapshot(site.output) == fullBuild(of: site))
     }
 
-    /// An article page is kept by a key of what it is made from (``PageRenderer/articlePageKey``),
+    /// An article page is kept by a key of what it is made from (`articleKey` in ``PageRenderer``),
     /// without making its context: what it shows of other pages must be part of that key.
     @Test func anArticlePageFollowsWhatItShowsOfOtherPages() throws {
         let site = try TemporarySite(fixture: "basic")
