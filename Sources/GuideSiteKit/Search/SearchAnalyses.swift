@@ -64,12 +64,20 @@ struct SearchAnalysesBuilder {
         analyses.terms.starts.reserveCapacity(documentCount + 1)
     }
 
-    /// Adds document `d` of the previous analyses.
-    mutating func addPrevious(_ d: Int) {
-        let range = previous.terms.starts[d]..<previous.terms.starts[d + 1]
-        analyses.terms.terms += previous.terms.terms[range]
-        analyses.terms.frequencies += previous.terms.frequencies[range]
-        finish(hash: previous.hashes[d], length: previous.terms.lengths[d], json: previous.json[previous.jsonRange(d)])
+    /// Adds the documents `documents` of the previous analyses, in one copy of each table.
+    mutating func addPrevious(_ documents: Range<Int>) {
+        guard let first = documents.first, let last = documents.last else { return }
+        let terms = previous.terms.starts[first]..<previous.terms.starts[last + 1]
+        let offset = analyses.terms.terms.count - terms.lowerBound
+        analyses.terms.terms += previous.terms.terms[terms]
+        analyses.terms.frequencies += previous.terms.frequencies[terms]
+        analyses.terms.starts += previous.terms.starts[(first + 1)...(last + 1)].lazy.map { $0 + offset }
+        analyses.terms.lengths += previous.terms.lengths[documents]
+        analyses.hashes += previous.hashes[documents]
+        let json = previous.jsonRange(first).lowerBound..<previous.jsonRange(last).upperBound
+        let jsonOffset = analyses.json.count - json.lowerBound
+        analyses.json += previous.json[json]
+        analyses.jsonEnds += previous.jsonEnds[documents].lazy.map { $0 + jsonOffset }
     }
 
     /// Adds the `f`-th fresh document, whose hash is `hash`.

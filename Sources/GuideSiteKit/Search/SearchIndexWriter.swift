@@ -85,15 +85,23 @@ public struct SearchIndexWriter: Sendable {
             }
         } else {
             var builder = SearchAnalysesBuilder(previous: previous, fresh: freshTerms, freshJSON: freshJSON, documentCount: order.count)
-            var f = 0
+            // Earlier documents come in runs (index order is the same from build to build): one copy a run.
+            var f = 0, run = 0..<0
             for (index, position) in zip(order, known) {
+                if let position, position == run.upperBound, !run.isEmpty {
+                    run = run.lowerBound..<(position + 1)
+                    continue
+                }
+                builder.addPrevious(run)
+                run = 0..<0
                 if let position {
-                    builder.addPrevious(position)
+                    run = position..<(position + 1)
                 } else {
                     builder.addFresh(f, hash: hashes[index])
                     f += 1
                 }
             }
+            builder.addPrevious(run)
             analyses = builder.finished()
         }
         var index = makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses, isCurrent: isCurrent)
