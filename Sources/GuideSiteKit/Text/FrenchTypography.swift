@@ -19,16 +19,28 @@ public enum FrenchTypography {
     /// The same over UTF-8 bytes: the marks and spaces it looks at are one scalar each, and
     /// every other scalar is copied as it is (this runs on every text of every French page).
     static func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        var last: Unicode.Scalar?  // the last scalar written
-        var lastLength = 0         // its length in bytes
-        @inline(__always) func append(_ scalar: Unicode.Scalar) {
-            let before = out.count
-            UTF8.encode(scalar) { out.append($0) }
-            last = scalar
-            lastLength = out.count - before
+        // The output and what was written last, as one value with mutating methods: a nested
+        // function capturing them would make every access to them a dynamic exclusivity check.
+        struct Output {
+            var bytes: [UInt8]
+            var last: Unicode.Scalar?  // the last scalar written
+            var lastLength = 0         // its length in bytes
+
+            @inline(__always) mutating func append(_ scalar: Unicode.Scalar) {
+                let before = bytes.count
+                UTF8.encode(scalar) { bytes.append($0) }
+                last = scalar
+                lastLength = bytes.count - before
+            }
+
+            @inline(__always) mutating func copy(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, as scalar: Unicode.Scalar) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+                last = scalar
+                lastLength = range.count
+            }
         }
+        var out = Output(bytes: [])
+        out.bytes.reserveCapacity(bytes.count + 16)
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
@@ -46,25 +58,23 @@ public enum FrenchTypography {
             switch scalar {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? noBreakSpace : narrowNoBreakSpace
-                if let l = last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
-                    out.removeLast(lastLength)
-                    append(space)
-                } else if scalar == "»", let l = last, !l.properties.isWhitespace {
-                    append(space)
+                if let l = out.last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
+                    out.bytes.removeLast(out.lastLength)
+                    out.append(space)
+                } else if scalar == "»", let l = out.last, !l.properties.isWhitespace {
+                    out.append(space)
                 }
-                append(scalar)
+                out.append(scalar)
             case " ":
-                if last != "«" { append(scalar) }   // after «, replaced by the no-break space added after it
+                if out.last != "«" { out.append(scalar) }   // after «, replaced by the no-break space added after it
             default:
-                if last == "«", scalar != noBreakSpace { append(noBreakSpace) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                last = scalar
-                lastLength = end - index
+                if out.last == "«", scalar != noBreakSpace { out.append(noBreakSpace) }
+                out.copy(bytes, index..<end, as: scalar)
             }
             index = end
         }
-        if last == "«" { append(noBreakSpace) }
-        return String(decoding: out, as: UTF8.self)
+        if out.last == "«" { out.append(noBreakSpace) }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// The first version, scalar by scalar: the reference the tests compare ``apply(to:)`` with.
