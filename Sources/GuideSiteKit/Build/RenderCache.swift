@@ -84,9 +84,10 @@ public struct RenderCache: Sendable {
     }
 
     /// The files under `prefix` (the search index of one language), each with the hash it was
-    /// made from, when the group was made from `hash` (its documents) and every one of its files
-    /// is still as written; nil otherwise. A group's own hash is recorded under `prefix` itself,
-    /// a path that ends with `/` and so is never a file's.
+    /// made from, when the group was made from `hash` (the key of what its documents are made
+    /// from, or their hash) and every one of its files is still as written; nil otherwise. A
+    /// group's own hash is recorded under `prefix` itself, a path that ends with `/` and so is
+    /// never a file's.
     public func currentGroup(prefix: String, hash: UInt64, in output: URL) -> [(path: String, hash: UInt64)]? {
         guard prefix.hasSuffix("/"), entries[prefix]?.hash == hash else { return nil }
         let members = entries.filter { $0.key.hasPrefix(prefix) && $0.key != prefix }
@@ -95,8 +96,8 @@ public struct RenderCache: Sendable {
     }
 
     /// Records what was written (every page's hash and its file's size and date, and the hash of
-    /// each group, under its folder's path) for the next build. A page in `kept` was found current with the hash it has now, so its entry stays as
-    /// it was, without looking at its file again.
+    /// each group, under its folder's path) for the next build. A page in `kept` was found current
+    /// with the hash it has now, so its entry stays as it was, without looking at its file again.
     public mutating func record(_ hashes: [String: UInt64], kept: Set<String> = [], in output: URL) {
         var recorded: [String: Entry] = [:]
         recorded.reserveCapacity(hashes.count)
@@ -122,7 +123,7 @@ public struct RenderCache: Sendable {
         }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = StagedCacheFile.temporaryPath(of: file)
         guard OutputWriter.writeFile(Array(text.utf8), to: temporary) == nil else {
             unlink(temporary)
             return

@@ -52,16 +52,18 @@ public struct PageRenderer: Sendable {
     public struct Pages: Sendable {
         /// Output paths of the pages rendered (and handed to the sink).
         public var rendered: [String] = []
-        /// Output paths left as they are: their context is the one they were rendered from.
+        /// Output paths left as they are: what they are made from is what they were rendered from.
         public var kept: [String] = []
-        /// The context hash of every page, by output path, for the next build's cache.
+        /// What every page is made from, by output path (its input key, or its context's hash),
+        /// for the next build's cache.
         public var hashes: [String: UInt64] = [:]
         public var diagnostics: [Diagnostic] = []
         public var count: Int { rendered.count + kept.count }
     }
 
     /// Renders the pages into `sink` as they are made (nothing is held), skipping those for which
-    /// `isCurrent(path, contextHash)` says the output already holds what this context gives
+    /// `isCurrent(path, hash)` says the output already holds what they are made from: the page's
+    /// input key when it has one (its context is then not even made), else its context's hash
     /// (same context, same templates: same bytes).
     ///
     /// - Throws: the first error of the sink (a file that could not be written).

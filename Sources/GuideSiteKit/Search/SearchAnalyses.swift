@@ -8,7 +8,7 @@ struct SearchAnalyses: Sendable {
     /// Each document's terms, frequencies and length, in the same order. The vocabulary may
     /// hold terms no document uses (they get no postings).
     var terms = DocumentTerms()
-    /// Each document's JSON object: document `d`'s is `json[start(d)..<jsonEnds[d]]`.
+    /// Each document's JSON object: document `d`'s is `json[jsonRange(d)]`.
     var json: [UInt8] = []
     var jsonEnds: [Int] = []
 
@@ -25,7 +25,7 @@ struct SearchAnalyses: Sendable {
     }
 }
 
-/// Puts together ``SearchAnalyses`` document by document, from earlier analyses and new ones.
+/// Puts together ``SearchAnalyses`` in index order, from runs of earlier analyses and new ones.
 /// The earlier vocabulary keeps its numbering (so an earlier document's terms are copied as
 /// they are) and new terms are added after it; terms no document uses any more are dropped once
 /// they make a quarter of the vocabulary.
