@@ -81,26 +81,15 @@ struct SearchAnalysisCache: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var written = header.bytes.withUnsafeBytes { Self.write($0, to: descriptor) }
+        var written = header.bytes.withUnsafeBytes { OutputWriter.writeAll($0, to: descriptor) == nil }
         for part in parts where written {
-            part { bytes in written = written && Self.write(bytes, to: descriptor) }
+            part { bytes in written = written && OutputWriter.writeAll(bytes, to: descriptor) == nil }
         }
         guard written else {
             unlink(temporary)
             return nil
         }
         return StagedCacheFile(temporary: URL(fileURLWithPath: temporary), file: file)
-    }
-
-    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
     }
 
     /// A part of the body: hands its bytes to the function it is given.

@@ -82,16 +82,22 @@ public struct OutputWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        guard let failure = bytes.withUnsafeBytes({ writeAll($0, to: fd) }) else { return nil }
+        return .unwritable(path: path, reason: String(cString: strerror(failure)))
+    }
+
+    /// Writes all of `bytes` to an open file, again after an interruption; nil on success, the
+    /// `errno` of the failure otherwise.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let start = buffer.baseAddress else { return 0 }
-                return Glibc.write(fd, start + offset, buffer.count - offset)
-            }
+            guard let start = bytes.baseAddress else { return nil }
+            let n = Glibc.write(descriptor, start + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .unwritable(path: path, reason: String(cString: strerror(errno)))
+                return errno
             }
+            if n == 0 { return EIO }
             offset += n
         }
         return nil

@@ -32,10 +32,10 @@ public struct PageRenderer: Sendable {
         var language: String
         var translationKey: String?
         var breadcrumbs: [(String, String)]
-        /// A hash of everything the page's context is made from, when that is known without
-        /// making the context (an article page whose linked article has a cache key): it then
-        /// stands for the context's hash, and a current page's context is not even made.
-        var inputKey: UInt64?
+        /// Makes a hash of everything the page's context is made from, when that is known without
+        /// making the context (with the article cache's keys): it then stands for the context's
+        /// hash, and a current page's context is not even made. Called on the rendering thread.
+        var inputKey: (() -> UInt64?)?
         /// Builds the page-specific context: called on the rendering thread, so that contexts
         /// are built in parallel and never all held at once.
         var context: () -> TemplateObject
@@ -73,10 +73,11 @@ public struct PageRenderer: Sendable {
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
-            if let key = job.inputKey, let isCurrent, isCurrent(file, key) { return (file, key, .kept) }
+            let inputKey = job.inputKey?()
+            if let key = inputKey, let isCurrent, isCurrent(file, key) { return (file, key, .kept) }
             let (template, context) = self.context(for: job)
             let hash: UInt64
-            if let key = job.inputKey {
+            if let key = inputKey {
                 hash = key
             } else {
                 var hasher = StableHash()
@@ -187,8 +188,10 @@ public struct PageRenderer: Sendable {
         let typeset = Typesetter(language: language)
         var jobs: [PageJob] = []
         func job(_ path: String, _ template: String, _ title: String, description: String = "", kind: String? = nil,
-                 key: String? = nil, crumbs: [(String, String)] = [], inputKey: UInt64? = nil,
+                 key: String? = nil, crumbs: [(String, String)] = [], inputs: ((inout StableHash) -> Void)? = nil,
                  _ context: @escaping @autoclosure () -> TemplateObject) {
+            // The page's key: its template, path and translations, and what `inputs` adds.
+            let inputKey = inputs.map { add in { pageKey(template, path, key, add) } }
             jobs.append(PageJob(path: path, template: template, title: title, description: description, kind: kind ?? template,
                                 language: language, translationKey: key, breadcrumbs: crumbs, inputKey: inputKey, context: context))
         }
@@ -233,7 +236,7 @@ public struct PageRenderer: Sendable {
             hasher.combine(e.path)
             return hasher.value
         }
-        func inputKey(_ template: String, _ path: String, _ translationKey: String?, _ add: (inout StableHash) -> Void = { _ in }) -> UInt64? {
+        func pageKey(_ template: String, _ path: String, _ translationKey: String?, _ add: (inout StableHash) -> Void) -> UInt64? {
             guard let environment else { return nil }
             var hasher = StableHash()
             hasher.combine("page inputs 1")
@@ -252,9 +255,9 @@ public struct PageRenderer: Sendable {
             return hasher.value
         }
         /// An article page: its link key (its file, path, links), and its neighbours' titles and paths.
-        func articleKey(_ i: Int, translationKey: String) -> UInt64? {
+        func articleInputs(_ i: Int) -> ((inout StableHash) -> Void)? {
             guard let linkKey = edition.articles[i].linkKey else { return nil }
-            return inputKey("article", edition.articles[i].path, translationKey) { hasher in
+            return { hasher in
                 hasher.combine(linkKey.high)
                 hasher.combine(linkKey.low)
                 for neighbour in [i + 1, i - 1] {
@@ -332,7 +335,7 @@ public struct PageRenderer: Sendable {
 
         // Home
         job(routes.home, "home", site.site.title(in: language), description: site.site.description(in: language), key: "home",
-            inputKey: inputKey("home", routes.home, "home") { hasher in
+            inputs: { hasher in
                 combineCards(edition.articles.indices.prefix(6), into: &hasher)
                 combineCitationCounts(edition.codes, into: &hasher)
             }, [
@@ -343,7 +346,7 @@ public struct PageRenderer: Sendable {
 
         // Articles
         job(routes.articles, "articles", loc["articles"], key: "articles", crumbs: [home],
-            inputKey: inputKey("articles", routes.articles, "articles") { combineCards(edition.articles.indices, into: &$0) }, [
+            inputs: { combineCards(edition.articles.indices, into: &$0) }, [
             "articles": .objects(edition.articles.indices.map { card($0, from: routes.articles) }), "count": .number(edition.articles.count),
         ])
         func articleContext(_ i: Int, _ e: ArticleEntry) -> TemplateObject {
@@ -393,13 +396,13 @@ public struct PageRenderer: Sendable {
         for (i, e) in edition.articles.enumerated() {
             let key = "article:\(e.article.translationKey)"
             job(e.path, "article", e.article.title, description: e.article.summary, key: key,
-                crumbs: [home, (loc["articles"], routes.articles)], inputKey: articleKey(i, translationKey: key),
+                crumbs: [home, (loc["articles"], routes.articles)], inputs: articleInputs(i),
                 articleContext(i, e))
         }
 
         // Recommendations
         job(routes.recommendations, "recommendations", loc["recommendations"], key: "recommendations", crumbs: [home],
-            inputKey: inputKey("recommendations", routes.recommendations, "recommendations") { hasher in
+            inputs: { hasher in
                 for r in edition.recommendations { hasher.combine(UInt64(citationCount(.recommendation(r.recommendation.number)))) }
             }, [
             "recommendations": .objects(edition.recommendations.map {
@@ -429,7 +432,7 @@ public struct PageRenderer: Sendable {
             job(r.path, "recommendation", directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc),
                 description: r.recommendation.summary, key: "rec:\(r.recommendation.number)",
                 crumbs: [home, (loc["recommendations"], routes.recommendations)],
-                inputKey: inputKey("recommendation", r.path, "rec:\(r.recommendation.number)") { hasher in
+                inputs: { hasher in
                     hasher.combine(r.body.html)
                     hasher.combine(list: r.dos.map(\.html))
                     hasher.combine(list: r.donts.map(\.html))
@@ -439,7 +442,7 @@ public struct PageRenderer: Sendable {
 
         // Codes and their articles
         job(routes.codes, "codes", loc["codes"], key: "codes", crumbs: [home],
-            inputKey: inputKey("codes", routes.codes, "codes") { combineCitationCounts(edition.codes, into: &$0) }, [
+            inputs: { combineCitationCounts(edition.codes, into: &$0) }, [
             "codes": .objects(edition.codes.map { codeSummary($0, from: routes.codes) }),
         ])
         for c in edition.codes {
@@ -470,7 +473,7 @@ public struct PageRenderer: Sendable {
             }
             job(page, "code", c.code.title, description: "\(c.code.title) (\(c.code.citation))", key: "code:\(c.code.id)",
                 crumbs: [home, (loc["codes"], routes.codes)],
-                inputKey: inputKey("code", page, "code:\(c.code.id)") { hasher in
+                inputs: { hasher in
                     for p in c.provisions { hasher.combine(UInt64(citationCount(p.key))) }
                     for section in c.code.sections { combineCitedIn(.section(code: c.code.id, number: section.number), into: &hasher) }
                     combineCitedIn(.code(c.code.id), into: &hasher)
@@ -498,7 +501,7 @@ public struct PageRenderer: Sendable {
                 job(p.path, "provision", "\(directory.label(of: p.key, language: language, locale: loc))",
                     description: p.article.title, key: key,
                     crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)],
-                    inputKey: inputKey("provision", p.path, key) { hasher in
+                    inputs: { hasher in
                         hasher.combine(p.text.html)
                         combineCitedIn(p.key, into: &hasher)
                     }, provisionContext(i, p))
@@ -508,7 +511,7 @@ public struct PageRenderer: Sendable {
         // Tags and professions: (slug, name as written, article index)
         let tagged = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.tags.map { (Slug.make($0), $0, i) } }, by: \.0)
         job(routes.tags, "tags", loc["tags"], key: "tags", crumbs: [home],
-            inputKey: inputKey("tags", routes.tags, "tags") { hasher in
+            inputs: { hasher in
                 for slug in tagged.keys.sorted() {
                     hasher.combine(slug)
                     hasher.combine(tagged[slug]?.first?.1 ?? "")
@@ -524,7 +527,7 @@ public struct PageRenderer: Sendable {
             guard let group = tagged[slug], let name = group.first?.1 else { continue }
             let page = routes.tag(name)
             job(page, "tag", name, kind: "tag", crumbs: [home, (loc["tags"], routes.tags)],
-                inputKey: inputKey("tag", page, nil) { hasher in
+                inputs: { hasher in
                     hasher.combine(name)
                     combineCards(group.map(\.2), into: &hasher)
                 }, [
@@ -539,7 +542,7 @@ public struct PageRenderer: Sendable {
             byProfession[slug]?.first?.1 ?? codesByProfession[slug]?.first?.code.profession ?? slug
         }
         job(routes.professions, "professions", loc["professions"], key: "professions", crumbs: [home],
-            inputKey: inputKey("professions", routes.professions, "professions") { hasher in
+            inputs: { hasher in
                 for slug in professionSlugs {
                     hasher.combine(slug)
                     hasher.combine(professionName(slug))
@@ -555,7 +558,7 @@ public struct PageRenderer: Sendable {
             let name = professionName(slug)
             let page = routes.profession(name)
             job(page, "profession", name, kind: "profession", crumbs: [home, (loc["professions"], routes.professions)],
-                inputKey: inputKey("profession", page, nil) { hasher in
+                inputs: { hasher in
                     hasher.combine(name)
                     combineCards((byProfession[slug] ?? []).map(\.2), into: &hasher)
                     hasher.combine(list: (codesByProfession[slug] ?? []).map(\.code.id))

@@ -28,7 +28,7 @@ public struct ReferencesWriter: Sendable {
     func file(unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, hash: UInt64) {
         let hash = inputHash()
         if isCurrent(Self.path, hash) { return (nil, hash) }
-        return (OutputFile(path: Self.path, bytes: Self.json(graph())), hash)
+        return (file(), hash)
     }
 
     /// A hash of everything ``graph()`` reads, cheaper than the graph itself: the site's address,
