@@ -3,7 +3,10 @@ import Foundation
 /// The articles the last build of a content folder loaded and linked, so that a rebuild neither
 /// parses the front matter nor parses and links the Markdown of an article that did not change.
 ///
-/// Two kinds of entries, each a pure function of its key (see ``ArticleCacheKeys``):
+/// Three kinds of entries, each a pure function of its key (see ``ArticleCacheKeys``):
+/// - **stamped**: the load key of an article file, keyed by its path and ``FileStamp``, so that
+///   a rebuild does not even read a file whose stamp is the one recorded (only stamps of files
+///   that had settled are recorded);
 /// - **loaded**: what loading an article file produced, its ``GuidanceArticle`` (without its
 ///   body, which is cut from the file again) and its diagnostics, keyed by the file's bytes, its
 ///   display path and the site's languages;
@@ -28,7 +31,7 @@ final class ArticleCache: @unchecked Sendable {
     /// Bump when loading or linking changes in a way the keys do not show. (The program's own
     /// file, size and date, is part of the fingerprint too: a new build of guidesite starts
     /// with an empty cache.)
-    static let programVersion = "guidesite-articles-1"
+    static let programVersion = "guidesite-articles-2"
     /// Bump when the layout of the file or of an entry changes.
     static let formatVersion: UInt64 = 1
     static let magic: [UInt8] = Array("GSARTCL\n".utf8)
@@ -43,6 +46,7 @@ final class ArticleCache: @unchecked Sendable {
     enum Kind: UInt8 {
         case loaded = 1
         case linked = 2
+        case stamped = 3
     }
 
     struct EntryKey: Hashable {
@@ -62,6 +66,8 @@ final class ArticleCache: @unchecked Sendable {
         var loadedMisses = 0
         var linkedHits = 0
         var linkedMisses = 0
+        /// Article files not read, their stamps being the recorded ones.
+        var stampHits = 0
     }
 
     /// What loading one article file produced.
@@ -75,6 +81,10 @@ final class ArticleCache: @unchecked Sendable {
 
     let file: URL
     let fingerprint: CacheKey
+    /// When the build started, and how long before it a file must have last changed for its
+    /// stamp to be recorded (``FileStamp/isSettled(at:margin:)``).
+    let startedAt: Int64
+    let settleMargin: Int64
 
     /// The old file and its index; entries are decoded from it when asked for.
     private struct Contents {
@@ -92,13 +102,16 @@ final class ArticleCache: @unchecked Sendable {
     private var output: EntryFileWriter?
     private var failed = false
     private var loadKeys: [String: CacheKey] = [:]
+    private var unreadBodies: [String: UnreadBody] = [:]
     private var counts = Use()
 
     /// The cache of the builds of `content` into `output`, read from disk when it is there and
     /// whole. The file is read on another thread; the first lookup waits for it.
-    init(output: URL, content: URL) {
+    init(output: URL, content: URL, settleMargin: Int64 = 2_000_000_000) {
         file = Self.file(output: output, content: content)
         fingerprint = Self.programFingerprint()
+        startedAt = FileStamp.now()
+        self.settleMargin = settleMargin
         reading.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let bytes = (try? Data(contentsOf: file)) ?? Data()
@@ -240,6 +253,63 @@ final class ArticleCache: @unchecked Sendable {
     /// The load key of the file shown as `path`, if this build loaded it through the cache.
     func loadKey(forFile path: String) -> CacheKey? {
         lock.withLock { loadKeys[path] }
+    }
+
+    // MARK: Stamps
+
+    /// The load key recorded for the file whose stamp key (``ArticleCacheKeys/stamp(path:languages:defaultLanguage:stamp:)``)
+    /// is `key`; nil when none is.
+    func loadKey(stamped key: CacheKey) -> CacheKey? {
+        lookup(.stamped, key) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in
+            CacheKey(high: try reader.fixed(), low: try reader.fixed())
+        }
+    }
+
+    /// Keeps the load key of a file read with this stamp, if the stamp is one of a settled file.
+    func recordStamp(_ stamp: FileStamp, key: CacheKey, loadKey: CacheKey) {
+        guard stamp.isSettled(at: startedAt, margin: settleMargin) else { return }
+        var writer = BinaryWriter(capacity: 16)
+        writer.fixed(loadKey.high)
+        writer.fixed(loadKey.low)
+        record(.stamped, key, writer.bytes)
+    }
+
+    /// The body of an article loaded from the cache without reading its file: read only if the
+    /// article must be linked again.
+    struct UnreadBody: Sendable {
+        var url: URL
+        /// The path diagnostics show.
+        var path: String
+        /// Where the body starts in the file's bytes.
+        var offset: Int
+        /// The key of the bytes the stamp stands for, and what it is made from.
+        var loadKey: CacheKey
+        var languages: [String]
+        var defaultLanguage: String
+
+        /// The body, from the file, or the error to report if the file is no longer the one its
+        /// stamp stood for (it changed while the build ran).
+        func read() -> (body: String?, problem: Diagnostic?) {
+            guard let bytes = ContentLoader.readFile(url.path, limit: SourceFile.maximumSize),
+                  bytes.withUnsafeBytes({ ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }) == loadKey,
+                  offset <= bytes.count else {
+                return (nil, .error("the file changed while guidesite was building: build again", at: SourceLocation(file: path)))
+            }
+            return (String(decoding: bytes[offset...], as: UTF8.self), nil)
+        }
+    }
+
+    /// Notes that the article of the file shown as `path` was loaded without its body.
+    func noteUnreadBody(_ body: UnreadBody, forFile path: String) {
+        lock.withLock {
+            unreadBodies[path] = body
+            counts.stampHits += 1
+        }
+    }
+
+    /// The body of the file shown as `path`, when it was loaded without it.
+    func unreadBody(forFile path: String) -> UnreadBody? {
+        lock.withLock { unreadBodies[path] }
     }
 
     // MARK: Linked documents

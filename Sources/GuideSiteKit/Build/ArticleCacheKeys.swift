@@ -14,6 +14,19 @@ enum ArticleCacheKeys {
         return hasher.finish(with: bytes)
     }
 
+    /// The key of a file's stamp: its path as diagnostics show it, the site's languages (what
+    /// the load key holds besides the bytes) and the stamp, which stands for the bytes.
+    static func stamp(path: String, languages: [String], defaultLanguage: String, stamp: FileStamp) -> CacheKey {
+        var hasher = CacheKeyHasher("stamped article file")
+        hasher.combine(path)
+        hasher.combine(languages)
+        hasher.combine(defaultLanguage)
+        for field in [stamp.device, stamp.inode, stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
+            hasher.combine(field)
+        }
+        return hasher.finish()
+    }
+
     /// The key of what linking any document of one language edition reads besides the document:
     /// the whole site configuration (after a `--base-url` override), the codes and
     /// recommendations as the citation engine, provision paths and labels see them, the theme's

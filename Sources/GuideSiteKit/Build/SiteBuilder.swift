@@ -22,6 +22,10 @@ public struct BuildOptions: Sendable {
         get { usesCache }
         set { usesCache = newValue }
     }
+    /// How long before a build an article file must have last changed for the article cache to
+    /// trust its stamp instead of its bytes next time, in nanoseconds (``FileStamp``). Tests
+    /// shorten it so as not to wait.
+    var fileSettleMargin: Int64 = 2_000_000_000
     /// Called as each step of the build starts (from the building thread), for progress displays.
     public var progress: (@Sendable (BuildStep) -> Void)?
 
@@ -337,7 +341,7 @@ public struct SiteBuilder: Sendable {
         let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
-        var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content) : nil
+        var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content, settleMargin: options.fileSettleMargin) : nil
         let (assembled, diagnostics) = try assemble(cache: articleCache)
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
         // Written now and let go, so that its memory is free while rendering; put in place once the output is.

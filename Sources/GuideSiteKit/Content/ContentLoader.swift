@@ -41,13 +41,13 @@ public struct ContentLoader: Sendable {
         let site = loadSite(&diagnostics)
         let languages = site.languages
 
-        let articleFiles = listFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
-        let articleResults = articleFiles.parallelMap { url in
+        let articleFiles = listStampedFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
+        let articleResults = articleFiles.parallelMap { file in
             var local: [Diagnostic] = []
             let article = if let cache {
-                self.loadArticle(url, languages: languages, defaultLanguage: site.language, cache: cache, &local)
+                self.loadArticle(file, languages: languages, defaultLanguage: site.language, cache: cache, &local)
             } else {
-                self.loadArticle(url, languages: languages, defaultLanguage: site.language, &local)
+                self.loadArticle(file.url, languages: languages, defaultLanguage: site.language, &local)
             }
             return (article, local)
         }
@@ -107,13 +107,18 @@ public struct ContentLoader: Sendable {
 
     /// The regular files of a subfolder (recursively), sorted; links that leave the folder or loop are reported.
     func listFiles(in folder: String, extensions: Set<String>, diagnostics: inout [Diagnostic]) -> [URL] {
+        listStampedFiles(in: folder, extensions: extensions, diagnostics: &diagnostics).map(\.url)
+    }
+
+    /// ``listFiles(in:extensions:diagnostics:)`` with each file's stamp, taken as the folder is listed.
+    func listStampedFiles(in folder: String, extensions: Set<String>, diagnostics: inout [Diagnostic]) -> [ListedFile] {
         let directory = root.appendingPathComponent(folder, isDirectory: true)
         guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
-        var found: [URL] = []
+        var found: [(path: String, file: ListedFile)] = []
         var visited: Set<String> = []
         walk(directory, extensions: extensions, rootPrefix: root.resolvingSymlinksInPath().path + "/", into: &found, visited: &visited,
              diagnostics: &diagnostics)
-        return found.sorted { $0.path < $1.path }
+        return found.sorted { $0.path < $1.path }.map(\.file)
     }
 
     /// Lists `directory`; `rootPrefix` is the content folder's real path and a slash.
@@ -121,7 +126,7 @@ public struct ContentLoader: Sendable {
     /// An entry's real path is the folder's real path and its name unless the entry is itself a
     /// symbolic link: only links, and entries of a folder that is not inside the content folder,
     /// need resolving to check that they stay inside.
-    private func walk(_ directory: URL, extensions: Set<String>, rootPrefix: String, into found: inout [URL], visited: inout Set<String>,
+    private func walk(_ directory: URL, extensions: Set<String>, rootPrefix: String, into found: inout [(path: String, file: ListedFile)], visited: inout Set<String>,
                       diagnostics: inout [Diagnostic]) {
         let real = directory.resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
@@ -164,7 +169,7 @@ public struct ContentLoader: Sendable {
             if isDirectory {
                 walk(url, extensions: extensions, rootPrefix: rootPrefix, into: &found, visited: &visited, diagnostics: &diagnostics)
             } else if extensions.contains(url.pathExtension.lowercased()) {
-                found.append(url)
+                found.append((url.path, ListedFile(url: url, stamp: FileStamp(info))))
             }
         }
     }
@@ -319,14 +324,34 @@ public struct ContentLoader: Sendable {
     /// Loads an article through the article cache: a file whose bytes (and path, and site
     /// languages) the cache knows is not parsed again, its body is cut from the bytes where it
     /// started before. Files that reading would refuse are loaded the plain way, which reports why.
-    func loadArticle(_ url: URL, languages: [String], defaultLanguage: String, cache: ArticleCache,
+    /// Loads an article through the article cache: a file whose stamp is the one recorded is not
+    /// read (its body is read only if it must be linked again: ``ArticleCache/UnreadBody``); the
+    /// front matter of a file whose bytes the cache knows is not parsed again.
+    func loadArticle(_ listed: ListedFile, languages: [String], defaultLanguage: String, cache: ArticleCache,
                      _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
+        let url = listed.url
         let path = displayPath(url)
+        let stampKey = ArticleCacheKeys.stamp(path: path, languages: languages, defaultLanguage: defaultLanguage, stamp: listed.stamp)
+        if let key = cache.loadKey(stamped: stampKey), let hit = cache.loadedArticle(key) {
+            if let article = hit.article, let offset = hit.bodyOffset {
+                cache.noteLoadKey(key, forFile: path)
+                cache.noteUnreadBody(ArticleCache.UnreadBody(url: url, path: path, offset: offset, loadKey: key, languages: languages,
+                                                             defaultLanguage: defaultLanguage), forFile: path)
+                diagnostics += hit.diagnostics
+                return article
+            }
+            if hit.article == nil {
+                cache.noteLoadKey(key, forFile: path)
+                diagnostics += hit.diagnostics
+                return nil
+            }
+        }
         guard let bytes = Self.readFile(url.path, limit: SourceFile.maximumSize) else {
             return loadArticle(url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
         }
         let key = bytes.withUnsafeBytes { ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }
         cache.noteLoadKey(key, forFile: path)
+        if UInt64(bytes.count) == listed.stamp.size { cache.recordStamp(listed.stamp, key: stampKey, loadKey: key) }
         if let hit = cache.loadedArticle(key) {
             guard var article = hit.article else {
                 diagnostics += hit.diagnostics

@@ -95,7 +95,15 @@ public struct SiteAssembler: Sendable {
                 if let key, let (doc, d) = cache?.linkedDocument(key) {
                     return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
                 }
-                let (doc, d) = link(article.body, source: source, page: path, code: article.codeID, prefix: "cite")
+                var body = article.body
+                if let unread = cache?.unreadBody(forFile: article.location.file) {
+                    let read = unread.read()
+                    guard let text = read.body else {
+                        return (ArticleEntry(article: article, path: path, body: .empty, linkKey: nil), read.problem.map { [$0] } ?? [])
+                    }
+                    body = text
+                }
+                let (doc, d) = link(body, source: source, page: path, code: article.codeID, prefix: "cite")
                 if let key { cache?.recordLinked(key, document: doc, diagnostics: d) }
                 return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
             }
