@@ -9,11 +9,12 @@ import Foundation
 /// the output folder: magic, fingerprint, body length and body checksum (8 bytes each), then the
 /// body: the vocabulary, and the documents' hashes, lengths, term offsets, term ids,
 /// frequencies, JSON ends and JSON bytes as tables (a count, then the values as they lie in
-/// memory). The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
+/// memory), then the documents' stubs (``SearchDocumentStub``: URL, section, title, kind,
+/// professions and source article), encoded. The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
 /// or from another program or setting reads as absent. Safe to delete.
 struct SearchAnalysisCache: Sendable {
     /// Bump when analysis or document entries change in a way the fingerprint does not show.
-    static let programVersion = "guidesite-search-analyses-1"
+    static let programVersion = "guidesite-search-analyses-2"
     static let magic: [UInt8] = Array("GSSRCHA\n".utf8)
     static let headerSize = 32
 
@@ -110,6 +111,70 @@ struct SearchAnalysisCache: Sendable {
         let terms = analyses.terms
         return [encoded { $0.strings(terms.vocabulary) }] + table(analyses.hashes) + table(terms.lengths) + table(terms.starts)
             + table(terms.terms) + table(terms.frequencies) + table(analyses.jsonEnds) + table(analyses.json)
+            + [encoded { encode(stubs: analyses.stubs, into: &$0) }]
+    }
+
+    /// Each stub but its hash (the hashes table holds it): URL, section, title (often the one
+    /// before), kind, professions (ids in a list of their names, given first), and source.
+    static func encode(stubs: [SearchDocumentStub], into writer: inout BinaryWriter) {
+        var professionIDs: [String: Int] = [:]
+        var professions: [String] = []
+        for stub in stubs {
+            for name in stub.professions where professionIDs[name] == nil {
+                professionIDs[name] = professions.count
+                professions.append(name)
+            }
+        }
+        writer.strings(professions)
+        var title: String?
+        for stub in stubs {
+            writer.string(stub.url)
+            writer.string(stub.section)
+            writer.repeatedString(stub.title, last: &title)
+            writer.byte(UInt8(SearchDocument.Kind.allKnown.firstIndex(of: stub.kind) ?? 0))
+            writer.count(stub.professions.count)
+            for name in stub.professions { writer.unsigned(UInt64(professionIDs[name] ?? 0)) }
+            if let source = stub.source {
+                writer.byte(1)
+                writer.fixed(source.high)
+                writer.fixed(source.low)
+            } else {
+                writer.byte(0)
+            }
+        }
+    }
+
+    /// What ``encode(stubs:into:)`` wrote, for documents with these hashes.
+    static func decodeStubs(_ reader: inout BinaryReader, hashes: [UInt64]) throws(BinaryReader.Malformed) -> [SearchDocumentStub] {
+        let professions = try reader.strings()
+        var stubs: [SearchDocumentStub] = []
+        stubs.reserveCapacity(hashes.count)
+        var title: String?
+        let kinds = SearchDocument.Kind.allKnown
+        for hash in hashes {
+            let url = try reader.string(), section = try reader.string()
+            guard let documentTitle = try reader.repeatedString(last: &title) else { throw BinaryReader.Malformed() }
+            let kind = Int(try reader.byte())
+            guard kind < kinds.count else { throw BinaryReader.Malformed() }
+            let count = try reader.count()
+            guard count <= reader.remaining else { throw BinaryReader.Malformed() }
+            var names: [String] = []
+            names.reserveCapacity(count)
+            for _ in 0..<count {
+                let id = try reader.unsigned()
+                guard id < UInt64(professions.count) else { throw BinaryReader.Malformed() }
+                names.append(professions[Int(id)])
+            }
+            var source: CacheKey?
+            switch try reader.byte() {
+            case 0: source = nil
+            case 1: source = CacheKey(high: try reader.fixed(), low: try reader.fixed())
+            default: throw BinaryReader.Malformed()
+            }
+            stubs.append(SearchDocumentStub(hash: hash, url: url, section: section, title: documentTitle, kind: kinds[kind],
+                                            professions: names, source: source))
+        }
+        return stubs
     }
 
     /// Decodes and checks the body: every offset in order and in bounds, every term id known.
@@ -132,6 +197,8 @@ struct SearchAnalysisCache: Sendable {
         analyses.terms.frequencies = try table(of: Double.self)
         analyses.jsonEnds = try table(of: Int.self)
         analyses.json = try table(of: UInt8.self)
+        analyses.stubs = try decodeStubs(&reader, hashes: analyses.hashes)
+        marks.append(reader.offset)
         let n = analyses.hashes.count, terms = analyses.terms
         guard reader.remaining == 0, terms.lengths.count == n, terms.starts.count == n + 1, analyses.jsonEnds.count == n,
               terms.starts.first == 0, terms.starts.last == terms.terms.count, terms.frequencies.count == terms.terms.count,

@@ -239,25 +239,46 @@ public struct SiteBuilder: Sendable {
             // change, the index is kept without even collecting the documents.
             let inputKey = Self.searchInputKey(of: edition, language: language)
             if let inputKey, let kept = isCurrentGroup(folder, inputKey) { return (keptIndex(kept, group: inputKey), nil) }
-            let documents = SearchDocumentCollector(site: site, locale: locales[edition.language]).documents(for: edition)
-            let documentHashes = documents.parallelMap(chunkSize: 256) { document in
-                var hasher = StableHash()
-                hasher.combine(document: document)
-                return hasher.value
-            }
-            var hasher = StableHash()
-            hasher.combine("search index \(SearchIndexWriter.formatVersion)")
-            hasher.combine(language.rawValue)
-            hasher.combine(UInt64(documents.count))
-            for hash in documentHashes { hasher.combine(hash) }
-            // The group is recorded under its input key when there is one, else under its documents' hash.
-            let group = inputKey ?? hasher.value
-            if inputKey == nil, let kept = isCurrentGroup(folder, group) { return (keptIndex(kept, group: group), nil) }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
             let previous = cache?.read()
-            var (index, analyses) = writer.makeIndexFiles(documents: documents, hashes: documentHashes, language: language,
-                                                          reusing: previous) { path, hash in isCurrent("search/" + path, hash) }
+            // An article whose link key the earlier analyses know is indexed from them: its
+            // documents are not made again (they are a function of that key). The others' are made and hashed.
+            let earlier = previous?.articlePositions() ?? [:]
+            let collector = SearchDocumentCollector(site: site, locale: locales[edition.language])
+            @Sendable func made(_ document: SearchDocument, source: CacheKey?) -> SearchIndexWriter.IndexInput {
+                var hasher = StableHash()
+                hasher.combine(document: document)
+                return .document(document, hash: hasher.value, source: source)
+            }
+            let articleInputs = edition.articles.parallelMap(chunkSize: 64) { entry -> [SearchIndexWriter.IndexInput] in
+                if let key = entry.linkKey, let positions = earlier[key] { return positions.map { .analysed($0) } }
+                return collector.articleDocuments(entry, language: language).map { made($0, source: entry.linkKey) }
+            }
+            let inputs = articleInputs.flatMap { $0 } + collector.otherDocuments(for: edition, language: language).parallelMap(chunkSize: 64) {
+                made($0, source: nil)
+            }
+            let group: UInt64
+            if let inputKey {
+                group = inputKey
+            } else {
+                // Without the article cache, every input is a document: the group is recorded under their hash.
+                var hasher = StableHash()
+                hasher.combine("search index \(SearchIndexWriter.formatVersion)")
+                hasher.combine(language.rawValue)
+                hasher.combine(UInt64(inputs.count))
+                for input in inputs {
+                    switch input {
+                    case let .analysed(position): hasher.combine(previous?.hashes[position] ?? 0)
+                    case let .document(_, hash, _): hasher.combine(hash)
+                    }
+                }
+                group = hasher.value
+                if let kept = isCurrentGroup(folder, group) { return (keptIndex(kept, group: group), nil) }
+            }
+            var (index, analyses) = writer.makeIndexFiles(inputs: inputs, language: language, reusing: previous) { path, hash in
+                isCurrent("search/" + path, hash)
+            }
             index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
             index.kept = index.kept.map { "search/" + $0 }
             index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })

@@ -11,6 +11,8 @@ struct SearchAnalyses: Sendable {
     /// Each document's JSON object: document `d`'s is `json[jsonRange(d)]`.
     var json: [UInt8] = []
     var jsonEnds: [Int] = []
+    /// Each document's stub, in the same order.
+    var stubs: [SearchDocumentStub] = []
 
     var count: Int { hashes.count }
 
@@ -21,6 +23,15 @@ struct SearchAnalyses: Sendable {
         var positions: [UInt64: Int] = [:]
         positions.reserveCapacity(hashes.count)
         for (d, hash) in hashes.enumerated() where positions[hash] == nil { positions[hash] = d }
+        return positions
+    }
+
+    /// Where the documents of each article are, by the article's link key.
+    func articlePositions() -> [CacheKey: [Int]] {
+        var positions: [CacheKey: [Int]] = [:]
+        for (d, stub) in stubs.enumerated() {
+            if let source = stub.source { positions[source, default: []].append(d) }
+        }
         return positions
     }
 }

@@ -19,6 +19,12 @@ public struct SearchDocumentCollector: Sendable {
         for entry in edition.articles {
             documents += articleDocuments(entry, language: language)
         }
+        return documents + otherDocuments(for: edition, language: language)
+    }
+
+    /// The documents of an edition's recommendations, codes and code articles, in that order.
+    func otherDocuments(for edition: Edition, language: SearchLanguage) -> [SearchDocument] {
+        var documents: [SearchDocument] = []
         for entry in edition.recommendations {
             let r = entry.recommendation
             let title = label(.recommendation(r.number), edition)

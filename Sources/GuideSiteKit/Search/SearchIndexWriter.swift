@@ -59,6 +59,13 @@ public struct SearchIndexWriter: Sendable {
         var analysed = 0
     }
 
+    /// A document to index: one an earlier build analysed (its place in the earlier analyses),
+    /// or one given whole, with its hash and the link key of the article it was made from.
+    enum IndexInput: Sendable {
+        case analysed(Int)
+        case document(SearchDocument, hash: UInt64, source: CacheKey?)
+    }
+
     /// The index files, as ``makeIndexFiles(documents:language:)`` makes them, and the analyses
     /// of the documents, taking from `previous` those whose hash it holds (`hashes` are the
     /// documents', in the order of `documents`): only the others are analysed. A term or document
@@ -66,17 +73,47 @@ public struct SearchIndexWriter: Sendable {
     /// (its path is listed in `kept`); meta and facets files are always made.
     func makeIndexFiles(documents: [SearchDocument], hashes: [UInt64], language: SearchLanguage, reusing previous: SearchAnalyses?,
                         isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
-        let order = Self.indexOrder(documents, language: language)
+        makeIndexFiles(inputs: zip(documents, hashes).map { .document($0, hash: $1, source: nil) }, language: language,
+                       reusing: previous, isCurrent: isCurrent)
+    }
+
+    /// The index files of `inputs` (documents of other languages are left out) and their
+    /// analyses: an `.analysed` input is taken from `previous` as it is, and so is a
+    /// `.document` whose hash `previous` holds; only the other documents are analysed.
+    func makeIndexFiles(inputs: [IndexInput], language: SearchLanguage, reusing previous: SearchAnalyses?,
+                        isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
         let previous = previous ?? SearchAnalyses()
-        let positions = previous.positions()
-        let known = order.map { positions[hashes[$0]] }
-        let fresh = zip(order, known).compactMap { index, position in position == nil ? documents[index] : nil }
+        var stubs: [SearchDocumentStub] = []
+        stubs.reserveCapacity(inputs.count)
+        // Each stub's earlier analysis, or its document.
+        var known: [Int?] = []
+        known.reserveCapacity(inputs.count)
+        var documents: [SearchDocument?] = []
+        documents.reserveCapacity(inputs.count)
+        var positions: [UInt64: Int]?
+        for input in inputs {
+            switch input {
+            case let .analysed(position):
+                guard position >= 0, position < previous.stubs.count else { continue }
+                stubs.append(previous.stubs[position])
+                known.append(position)
+                documents.append(nil)
+            case let .document(document, hash, source):
+                guard document.language == language else { continue }
+                if positions == nil { positions = previous.positions() }
+                stubs.append(SearchDocumentStub(document, hash: hash, source: source))
+                known.append(positions?[hash])
+                documents.append(document)
+            }
+        }
+        let order = Self.indexOrder(stubs)
+        let fresh = order.compactMap { known[$0] == nil ? documents[$0] : nil }
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
         var analyses: SearchAnalyses
         if fresh.count == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
-            analyses = SearchAnalyses(hashes: order.map { hashes[$0] }, terms: freshTerms)
+            analyses = SearchAnalyses(hashes: order.map { stubs[$0].hash }, terms: freshTerms)
             analyses.json.reserveCapacity(freshJSON.reduce(0) { $0 + $1.count })
             analyses.jsonEnds.reserveCapacity(freshJSON.count)
             for json in freshJSON {
@@ -87,7 +124,8 @@ public struct SearchIndexWriter: Sendable {
             var builder = SearchAnalysesBuilder(previous: previous, fresh: freshTerms, freshJSON: freshJSON, documentCount: order.count)
             // Earlier documents come in runs (index order is the same from build to build): one copy a run.
             var f = 0, run = 0..<0
-            for (index, position) in zip(order, known) {
+            for index in order {
+                let position = known[index]
                 if let position, position == run.upperBound, !run.isEmpty {
                     run = run.lowerBound..<(position + 1)
                     continue
@@ -97,22 +135,24 @@ public struct SearchIndexWriter: Sendable {
                 if let position {
                     run = position..<(position + 1)
                 } else {
-                    builder.addFresh(f, hash: hashes[index])
+                    builder.addFresh(f, hash: stubs[index].hash)
                     f += 1
                 }
             }
             builder.addPrevious(run)
             analyses = builder.finished()
         }
-        var index = makeIndexFiles(order.map { documents[$0] }, language: language, analyses: analyses, isCurrent: isCurrent)
+        analyses.stubs = order.map { stubs[$0] }
+        var index = makeIndexFiles(language: language, analyses: analyses, isCurrent: isCurrent)
         index.analysed = fresh.count
         return (index, analyses)
     }
 
-    /// The files of `docs` (in index order), given their analyses.
-    private func makeIndexFiles(_ docs: [SearchDocument], language: SearchLanguage, analyses: SearchAnalyses,
+    /// The files of the documents of `analyses` (in index order).
+    private func makeIndexFiles(language: SearchLanguage, analyses: SearchAnalyses,
                                 isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> IndexFiles {
         let analyzed = analyses.terms
+        let docs = analyses.stubs
         let n = docs.count
         let avg = n > 0 ? analyzed.lengths.reduce(0, +) / Double(n) : 1
         let postings = SearchPostings(analyzed, k1: k1, b: b, averageLength: avg)
@@ -222,19 +262,9 @@ public struct SearchIndexWriter: Sendable {
         return index
     }
 
-    /// Positions in `documents` of the documents of `language`, by URL, then section, then title.
-    static func indexOrder(_ documents: [SearchDocument], language: SearchLanguage) -> [Int] {
-        let kept = documents.indices.filter { documents[$0].language == language }
-        // Positions are sorted, with the keys apart: moving and copying whole documents costs more.
-        let urls = kept.map { documents[$0].url }
-        let sections = kept.map { documents[$0].section ?? "" }
-        let titles = kept.map { documents[$0].title }
-        let order = kept.indices.sorted { a, b in
-            if urls[a] != urls[b] { return urls[a] < urls[b] }
-            if sections[a] != sections[b] { return sections[a] < sections[b] }
-            return titles[a] < titles[b]
-        }
-        return order.map { kept[$0] }
+    /// Positions in `stubs` in index order (``SearchDocumentStub/precedes(_:_:)``).
+    static func indexOrder(_ stubs: [SearchDocumentStub]) -> [Int] {
+        stubs.indices.sorted { SearchDocumentStub.precedes(stubs[$0], stubs[$1]) }
     }
 
     /// Weighted term frequencies and lengths of `docs`, analysed on every core: each chunk of

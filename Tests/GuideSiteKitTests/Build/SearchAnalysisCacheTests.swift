@@ -55,6 +55,47 @@ struct SearchAnalysisCacheTests {
         }
     }
 
+    /// Documents given by their place in earlier analyses, found by their article's key, as a
+    /// rebuild gives an unchanged article's: the same bytes as an index made from nothing.
+    @Test func documentsTakenFromEarlierAnalysesByTheirArticleGiveTheSameIndex() throws {
+        var documents = SearchFixtureCorpus.documents.filter { $0.language == .fr }
+        // One "article" per URL page: its key is a hash of its documents.
+        func sources(_ documents: [SearchDocument]) -> [CacheKey] {
+            let pages = Dictionary(grouping: zip(documents, Self.hashes(documents)), by: { $0.0.url.split(separator: "#").first ?? "" })
+            return documents.map { document in
+                var hasher = CacheKeyHasher("test article")
+                for (_, hash) in pages[document.url.split(separator: "#").first ?? ""] ?? [] { hasher.combine(hash) }
+                return hasher.finish()
+            }
+        }
+        let writer = SearchIndexWriter()
+        var previous = writer.makeIndexFiles(inputs: zip(zip(documents, Self.hashes(documents)), sources(documents)).map {
+            .document($0.0, hash: $0.1, source: $1)
+        }, language: .fr, reusing: nil).analyses
+        #expect(previous.stubs.allSatisfy { $0.source != nil })
+        for round in 0..<3 {
+            documents[round * 3 % documents.count].bodyText += " nouveau\(round)"
+            let keys = sources(documents), earlier = previous.articlePositions()
+            var inputs: [SearchIndexWriter.IndexInput] = []
+            var taken = Set<CacheKey>(), analysed = 0
+            for (document, (hash, key)) in zip(documents, zip(Self.hashes(documents), keys)) {
+                if let positions = earlier[key] {
+                    if taken.insert(key).inserted { inputs += positions.map { .analysed($0) } }
+                    analysed += 1
+                } else {
+                    inputs.append(.document(document, hash: hash, source: key))
+                }
+            }
+            #expect(analysed > 0 && analysed < documents.count, "round \(round): some documents are taken by their article")
+            let made = writer.makeIndexFiles(inputs: inputs, language: .fr, reusing: previous)
+            let fromNothing = writer.makeIndexFiles(documents: documents, language: .fr)
+            #expect(made.index.files.map(\.path) == fromNothing.map(\.path))
+            #expect(made.index.files.map(\.bytes) == fromNothing.map(\.bytes), "round \(round)")
+            #expect(Set(made.analyses.stubs.compactMap(\.source)) == Set(keys))
+            previous = made.analyses
+        }
+    }
+
     @Test func theFileReadsBackOnlyWhenItCanBeTrusted() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guidesite-analyses-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -74,6 +115,8 @@ struct SearchAnalysisCacheTests {
         #expect(read.terms.terms == analyses.terms.terms && read.terms.starts == analyses.terms.starts)
         #expect(read.terms.frequencies == analyses.terms.frequencies && read.terms.lengths == analyses.terms.lengths)
         #expect(read.json == analyses.json && read.jsonEnds == analyses.jsonEnds)
+        #expect(read.stubs == analyses.stubs && read.stubs.count == analyses.count)
+        #expect(read.stubs.contains { !$0.professions.isEmpty } && read.stubs.contains { !$0.section.isEmpty })
 
         // Another language, other settings: another file or another fingerprint.
         #expect(SearchAnalysisCache(output: output, content: folder, language: .en, writer: writer).read() == nil)
