@@ -187,18 +187,25 @@ final class ArticleCache: @unchecked Sendable {
     }
 
     /// Decodes an entry of the old file after checking its checksum; nil if either fails.
-    private static func decode<T>(_ entry: StoredEntry, in stored: Data, _ body: (inout BinaryReader) throws(BinaryReader.Malformed) -> T) -> T? {
+    /// `body` reads the entry's bytes; it is also given the file's bytes and where the entry starts in them.
+    private static func decode<T>(_ entry: StoredEntry, in stored: Data,
+                                  _ body: (inout BinaryReader, _ file: Data, _ start: Int) throws(BinaryReader.Malformed) -> T) -> T? {
         stored.withUnsafeBytes { raw -> T? in
             guard entry.range.upperBound <= raw.count else { return nil }
             let payload = UnsafeRawBufferPointer(rebasing: raw[entry.range])
             guard XXH64.hash(payload, seed: formatVersion) == entry.checksum else { return nil }
             var reader = BinaryReader(payload)
-            guard let value = try? body(&reader), reader.isAtEnd else { return nil }
+            guard let value = try? body(&reader, stored, entry.range.lowerBound), reader.isAtEnd else { return nil }
             return value
         }
     }
 
     private func lookup<T>(_ kind: Kind, _ key: CacheKey, _ body: (inout BinaryReader) throws(BinaryReader.Malformed) -> T) -> T? {
+        lookup(kind, key) { (reader: inout BinaryReader, _: Data, _: Int) throws(BinaryReader.Malformed) in try body(&reader) }
+    }
+
+    private func lookup<T>(_ kind: Kind, _ key: CacheKey,
+                           _ body: (inout BinaryReader, _ file: Data, _ start: Int) throws(BinaryReader.Malformed) -> T) -> T? {
         let entryKey = EntryKey(kind: kind.rawValue, key: key)
         let contents = contents
         guard let entry = contents.index[entryKey], let value = Self.decode(entry, in: contents.bytes, body) else { return nil }
@@ -316,7 +323,10 @@ final class ArticleCache: @unchecked Sendable {
 
     /// The linked document and the diagnostics of linking with this key; nil when the cache does not have it.
     func linkedDocument(_ key: CacheKey) -> (LinkedDocument, [Diagnostic])? {
-        let found = lookup(.linked, key) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try reader.linkedDocument() }
+        // Its HTML and section texts are decoded only if a page or the search index asks for them.
+        let found = lookup(.linked, key) { (reader: inout BinaryReader, file: Data, start: Int) throws(BinaryReader.Malformed) in
+            try reader.linkedDocument(deferringTextsOf: file, at: start)
+        }
         lock.withLock {
             if found != nil { counts.linkedHits += 1 } else { counts.linkedMisses += 1 }
         }

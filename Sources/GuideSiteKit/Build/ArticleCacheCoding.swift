@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the values of the article cache are written as bytes, field by field in declaration
 /// order. Any change here (a field added, removed or reordered) needs a new
 /// ``ArticleCache/formatVersion``, so that older files are read as empty.
@@ -194,27 +196,25 @@ extension BinaryReader {
     }
 
     mutating func linkedDocument() throws(Malformed) -> (LinkedDocument, [Diagnostic]) {
+        try linkedDocument(deferringTextsOf: nil, at: 0)
+    }
+
+    /// What ``BinaryWriter/linkedDocument(_:diagnostics:)`` wrote. With `file` (the bytes this
+    /// reader reads, from `start` on), the HTML and the sections' texts are checked but not
+    /// decoded: the document decodes them from `file` when first asked (``DeferredLinkedText``).
+    mutating func linkedDocument(deferringTextsOf file: Data?, at start: Int) throws(Malformed) -> (LinkedDocument, [Diagnostic]) {
         let problems = try diagnostics()
-        let html = try string()
+        let htmlStart = offset
+        let html = file == nil ? try string() : ""
+        if file != nil { try skipString() }
         var toc: [TableOfContentsEntry] = []
         let tocCount = try count()
         toc.reserveCapacity(tocCount)
         for _ in 0..<tocCount { toc.append(try tableOfContentsEntry()) }
-        var sections: [DocumentSection] = []
-        let sectionCount = try count()
-        sections.reserveCapacity(sectionCount)
-        for _ in 0..<sectionCount {
-            var heading: TableOfContentsEntry?
-            switch try byte() {
-            case 0: heading = nil
-            case 1:
-                let index = try count()
-                guard index < toc.count else { throw Malformed() }
-                heading = toc[index]
-            case 2: heading = try tableOfContentsEntry()
-            default: throw Malformed()
-            }
-            sections.append(DocumentSection(heading: heading, text: try string()))
+        let sectionsStart = offset
+        let (sections, headed) = try sections(toc: toc, decoding: file == nil)
+        let texts = file.map {
+            DeferredLinkedText(file: $0, html: start + htmlStart, sections: start + sectionsStart, tableOfContents: toc, headedSections: headed)
         }
         var occurrences: [CitationOccurrence] = []
         let occurrenceCount = try count()
@@ -235,8 +235,46 @@ extension BinaryReader {
         for _ in 0..<referenceCount {
             references.append(AnchorReference(page: try string(), anchor: try string(), location: try location()))
         }
-        let document = LinkedDocument(html: html, tableOfContents: toc, sections: sections, occurrences: occurrences,
+        var document = LinkedDocument(html: html, tableOfContents: toc, sections: sections, occurrences: occurrences,
                                       anchorReferences: references)
+        if let texts { document.defer(to: texts) }
         return (document, problems)
+    }
+
+    /// The sections of a linked document (headings given by their place in `toc`, or whole),
+    /// and how many have a heading; without `decoding`, they are only checked and skipped (and
+    /// none is returned).
+    mutating func sections(toc: [TableOfContentsEntry], decoding: Bool) throws(Malformed) -> (sections: [DocumentSection], headed: Int) {
+        var sections: [DocumentSection] = []
+        var headed = 0
+        let sectionCount = try count()
+        if decoding { sections.reserveCapacity(sectionCount) }
+        for _ in 0..<sectionCount {
+            var heading: TableOfContentsEntry?
+            let kind = try byte()
+            if kind != 0 { headed += 1 }
+            switch kind {
+            case 0: heading = nil
+            case 1:
+                let index = try count()
+                guard index < toc.count else { throw Malformed() }
+                if decoding { heading = toc[index] }
+            case 2:
+                if decoding {
+                    heading = try tableOfContentsEntry()
+                } else {
+                    _ = try int()
+                    try skipString()
+                    try skipString()
+                }
+            default: throw Malformed()
+            }
+            if decoding {
+                sections.append(DocumentSection(heading: heading, text: try string()))
+            } else {
+                try skipString()
+            }
+        }
+        return (sections, headed)
     }
 }

@@ -224,7 +224,7 @@ public struct SiteBuilder: Sendable {
         // As many documents as SearchDocumentCollector makes: an article and each of its sections, each
         // recommendation, code and provision.
         options.progress?(.indexing(documents: editions.reduce(0) { count, edition in
-            count + edition.0.articles.reduce(0) { $0 + 1 + $1.body.sections.filter { $0.heading != nil }.count }
+            count + edition.0.articles.reduce(0) { $0 + 1 + $1.body.headedSectionCount }
                 + edition.0.recommendations.count + edition.0.codes.reduce(0) { $0 + 1 + $1.provisions.count }
         }))
         let made = editions.parallelMap(chunkSize: 1) { edition, language -> (index: SearchIndexWriter.IndexFiles, staged: StagedCacheFile?) in

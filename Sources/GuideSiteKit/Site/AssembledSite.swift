@@ -1,12 +1,55 @@
 /// A Markdown document after linking: its HTML, headings, text and the citations it makes.
 public struct LinkedDocument: Sendable {
-    public var html: String
+    public var html: String {
+        get { deferred?.html ?? storedHTML }
+        set {
+            undefer()
+            storedHTML = newValue
+        }
+    }
     public var tableOfContents: [TableOfContentsEntry]
     /// What a reader sees, cut at each heading: for search.
-    public var sections: [DocumentSection]
+    public var sections: [DocumentSection] {
+        get { deferred?.sections ?? storedSections }
+        set {
+            undefer()
+            storedSections = newValue
+        }
+    }
     public var occurrences: [CitationOccurrence]
     /// Links to headings of other pages, checked once every page is linked.
     public var anchorReferences: [AnchorReference]
+
+    private var storedHTML: String
+    private var storedSections: [DocumentSection]
+    /// Where the HTML and sections are when they come from the article cache, not yet decoded.
+    private var deferred: DeferredLinkedText?
+
+    public init(html: String, tableOfContents: [TableOfContentsEntry], sections: [DocumentSection], occurrences: [CitationOccurrence],
+                anchorReferences: [AnchorReference]) {
+        storedHTML = html
+        self.tableOfContents = tableOfContents
+        storedSections = sections
+        self.occurrences = occurrences
+        self.anchorReferences = anchorReferences
+    }
+
+    /// How many sections have a heading (without decoding deferred texts).
+    var headedSectionCount: Int {
+        deferred?.headedSections ?? storedSections.reduce(0) { $0 + ($1.heading == nil ? 0 : 1) }
+    }
+
+    /// Takes the HTML and sections from `texts` when they are first read.
+    mutating func `defer`(to texts: DeferredLinkedText) {
+        deferred = texts
+    }
+
+    private mutating func undefer() {
+        guard let deferred else { return }
+        storedHTML = deferred.html
+        storedSections = deferred.sections
+        self.deferred = nil
+    }
 
     public static let empty = LinkedDocument(html: "", tableOfContents: [], sections: [], occurrences: [], anchorReferences: [])
 

@@ -156,6 +156,11 @@ struct BinaryReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
+    /// Moves past a string without decoding it.
+    mutating func skipString() throws(Malformed) {
+        offset += try count()
+    }
+
     mutating func optionalString() throws(Malformed) -> String? {
         try bool() ? try string() : nil
     }

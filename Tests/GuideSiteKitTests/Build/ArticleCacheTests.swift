@@ -281,6 +281,21 @@ struct ArticleCacheTests {
         #expect(decoded.anchorReferences == document.anchorReferences)
         #expect(decodedProblems == problems)
 
+        // Read from a cache file (here at an offset in it), the HTML and sections are decoded when asked for.
+        let padding = [UInt8](repeating: 7, count: 13)
+        let (deferred, deferredProblems) = try (padding + bytes).withUnsafeBytes { raw in
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[padding.count...]))
+            return try reader.linkedDocument(deferringTextsOf: Data(padding + bytes), at: padding.count)
+        }
+        #expect(deferredProblems == problems && deferred.occurrences == document.occurrences)
+        #expect(deferred.headedSectionCount == 1 && document.headedSectionCount == 1)
+        #expect(deferred.html == document.html)
+        #expect(deferred.sections == document.sections)
+        var changed = deferred
+        changed.html = "<p>autre</p>"
+        #expect(changed.html == "<p>autre</p>" && changed.sections == document.sections && deferred.html == document.html,
+                "a change of one text keeps the other, and leaves the copy it was made from as it was")
+
         for length in 0..<bytes.count {
             let cut = Array(bytes.prefix(length))
             let ok = cut.withUnsafeBytes { raw in
@@ -298,6 +313,10 @@ struct ArticleCacheTests {
             damaged.withUnsafeBytes { raw in
                 var reader = BinaryReader(raw)
                 _ = try? reader.linkedDocument()  // reads or throws; never traps
+                var deferring = BinaryReader(raw)
+                if let (document, _) = try? deferring.linkedDocument(deferringTextsOf: Data(damaged), at: 0) {
+                    _ = (document.html, document.sections)
+                }
             }
         }
     }
