@@ -24,7 +24,25 @@ public struct RenderCache: Sendable {
 
     /// The cache of `output` for `theme`, read from disk when it matches them.
     public init(output: URL, theme: URL) {
+        self.init(output: output, theme: theme, stored: Self.readFile(of: output))
+    }
+
+    /// The cache of `output` for `theme`, from what ``readFile(of:)`` read of it (on another
+    /// thread, while the build loads the content).
+    init(output: URL, theme: URL, stored: Stored) {
         file = Self.file(for: output)
+        fingerprint = Self.fingerprint(theme: theme)
+        if stored.fingerprint == fingerprint { entries = stored.entries }
+    }
+
+    /// What the cache file holds: the fingerprint it was written with and its entries.
+    struct Stored: Sendable {
+        var fingerprint: String?
+        var entries: [String: Entry] = [:]
+    }
+
+    /// The program (its version and executable) and the theme's templates and locale files.
+    static func fingerprint(theme: URL) -> String {
         var key = StableHash()
         key.combine(Self.programVersion)
         key.combine(ProgramIdentity.current)
@@ -37,8 +55,7 @@ public struct RenderCache: Sendable {
                 key.combine(bytes: data)
             }
         }
-        fingerprint = String(key.value, radix: 16)
-        entries = Self.read(file, fingerprint: fingerprint)
+        return String(key.value, radix: 16)
     }
 
     /// Where the cache of the output folder `output` is kept.
@@ -61,19 +78,68 @@ public struct RenderCache: Sendable {
         try? FileManager.default.removeItem(at: file(for: output))
     }
 
-    static func read(_ file: URL, fingerprint: String) -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first == "guidesite render cache \(fingerprint)" else { return [:] }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 4, let hash = UInt64(fields[1], radix: 16), let size = Int64(fields[2]),
-                  let modified = Int64(fields[3]) else { continue }
-            entries[String(fields[0])] = Entry(hash: hash, size: size, modified: modified)
+    /// The cache file of `output`, parsed: a first line `guidesite render cache <fingerprint>`,
+    /// then one line per entry, `path <tab> hash (hex) <tab> size <tab> date (ns)`. Lines that do
+    /// not parse are skipped (their pages are rendered).
+    static func readFile(of output: URL) -> Stored {
+        guard let bytes = ContentLoader.readFile(file(for: output).path, limit: 1 << 30) else { return Stored() }
+        return bytes.withUnsafeBufferPointer { text -> Stored in
+            let header = Array("guidesite render cache ".utf8)
+            guard let firstEnd = text.firstIndex(of: 0x0A), text.starts(with: header) else { return Stored() }
+            var stored = Stored(fingerprint: String(decoding: text[header.count..<firstEnd], as: UTF8.self))
+            stored.entries.reserveCapacity(text.count / 80)
+            var start = firstEnd + 1
+            while start < text.count {
+                let end = text[start...].firstIndex(of: 0x0A) ?? text.count
+                if let (path, entry) = parse(UnsafeBufferPointer(rebasing: text[start..<end])) { stored.entries[path] = entry }
+                start = end + 1
+            }
+            return stored
         }
-        return entries
+    }
+
+    /// One entry line, without its end.
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (String, Entry)? {
+        var fields: [Range<Int>] = []
+        var fieldStart = 0
+        for k in 0..<line.count where line[k] == 0x09 {
+            fields.append(fieldStart..<k)
+            fieldStart = k + 1
+        }
+        fields.append(fieldStart..<line.count)
+        guard fields.count == 4, !fields[0].isEmpty,
+              let hash = number(line[fields[1]], radix: 16), let size = signed(line[fields[2]]),
+              let modified = signed(line[fields[3]]) else { return nil }
+        return (String(decoding: line[fields[0]], as: UTF8.self), Entry(hash: hash, size: size, modified: modified))
+    }
+
+    /// A decimal number, perhaps negative (a group's size and date are -1).
+    private static func signed(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        if digits.first == UInt8(ascii: "-") {
+            guard let magnitude = number(digits.dropFirst(), radix: 10), magnitude <= UInt64(Int64.max) else { return nil }
+            return -Int64(magnitude)
+        }
+        guard let value = number(digits, radix: 10), value <= UInt64(Int64.max) else { return nil }
+        return Int64(value)
+    }
+
+    /// A number of at most 64 bits in hexadecimal or decimal digits; nil for anything else.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: UInt64) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt64
+            switch byte {
+            case 0x30...0x39: digit = UInt64(byte - 0x30)
+            case 0x61...0x66 where radix == 16: digit = UInt64(byte - 0x61 + 10)
+            default: return nil
+            }
+            let (times, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, carry) = times.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// Whether the page at `path` of `output` is what its context hash would render.
@@ -116,15 +182,32 @@ public struct RenderCache: Sendable {
     /// Writes the cache; a cache that cannot be written only costs the next build its reuse.
     /// Written plainly and renamed into place, without `fsync`: a cache lost in a crash is rebuilt.
     public func save() {
-        var text = "guidesite render cache \(fingerprint)\n"
+        var text: [UInt8] = []
+        text.reserveCapacity(64 + entries.count * 96)
+        text += Array("guidesite render cache \(fingerprint)\n".utf8)
+        func hex(_ value: UInt64) {
+            var digits = 1, rest = value >> 4
+            while rest > 0 { digits += 1; rest >>= 4 }
+            for k in stride(from: digits - 1, through: 0, by: -1) {
+                let digit = UInt8((value >> (UInt64(k) * 4)) & 0xF)
+                text.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
+            }
+        }
         for path in entries.keys.sorted() {
             guard let e = entries[path] else { continue }
-            text += "\(path)\t\(String(e.hash, radix: 16))\t\(e.size)\t\(e.modified)\n"
+            text += path.utf8
+            text.append(0x09)
+            hex(e.hash)
+            text.append(0x09)
+            text += String(e.size).utf8
+            text.append(0x09)
+            text += String(e.modified).utf8
+            text.append(0x0A)
         }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = StagedCacheFile.temporaryPath(of: file)
-        guard OutputWriter.writeFile(Array(text.utf8), to: temporary) == nil else {
+        guard OutputWriter.writeFile(text, to: temporary) == nil else {
             unlink(temporary)
             return
         }

@@ -363,6 +363,8 @@ public struct SiteBuilder: Sendable {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
         var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content, settleMargin: options.fileSettleMargin) : nil
+        // Read while the content loads.
+        let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil
         let (assembled, diagnostics) = try assemble(cache: articleCache)
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
         // Written now and let go, so that its memory is free while rendering; put in place once the output is.
@@ -370,7 +372,7 @@ public struct SiteBuilder: Sendable {
         let articleCacheUse = articleCache?.use
         articleCache = nil
         var cache: RenderCache?
-        if options.usesCache { cache = RenderCache(output: options.output, theme: assembled.themeURL) }
+        if let storedRenderCache { cache = RenderCache(output: options.output, theme: assembled.themeURL, stored: storedRenderCache.value) }
         let session: OutputSession
         do {
             session = try OutputSession(output: options.output)
@@ -404,6 +406,7 @@ public struct SiteBuilder: Sendable {
             throw OutputWriter.wrap(error, path: options.output.path)
         }
         result.written = true
+        releaseInBackground(consume assembled)
         stagedArticles?.commit()
         for staged in stagedCaches { staged.commit() }
         if var cache {
