@@ -364,6 +364,7 @@ public struct SiteBuilder: Sendable {
                                    workingDirectory: options.displayBase)
         var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content, settleMargin: options.fileSettleMargin) : nil
         // Read while the content loads.
+        let outputListing = BackgroundValue { [output = options.output] in OutputSession.list(output) }
         let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil
         let (assembled, diagnostics) = try assemble(cache: articleCache)
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
@@ -375,7 +376,7 @@ public struct SiteBuilder: Sendable {
         if let storedRenderCache { cache = RenderCache(output: options.output, theme: assembled.themeURL, stored: storedRenderCache.value) }
         let session: OutputSession
         do {
-            session = try OutputSession(output: options.output)
+            session = try OutputSession(output: options.output, listing: outputListing.value)
         } catch {
             stagedArticles?.discard()
             throw error

@@ -63,11 +63,16 @@ public struct ContentLoader: Sendable {
                 recommendations.append(r)
             }
         }
+        // Codes on every core too: a code of a few hundred articles is a large YAML file.
+        let codeResults = listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics).parallelMap(chunkSize: 1) { url in
+            var local: [Diagnostic] = []
+            let code = self.loadCode(url, languages: languages, defaultLanguage: site.language, &local)
+            return (code, local)
+        }
         var codes: [EthicsCode] = []
-        for url in listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics) {
-            if let c = loadCode(url, languages: languages, defaultLanguage: site.language, &diagnostics) {
-                codes.append(c)
-            }
+        for (code, local) in codeResults {
+            diagnostics += local
+            if let code { codes.append(code) }
         }
         let content = LoadedContent(site: site, articles: articles, recommendations: recommendations, codes: codes,
                                     folder: displayPath(root))

@@ -38,13 +38,30 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     private var finished = false
 
     /// Starts a write into `output` (created if missing, with its parents).
-    public init(output: URL) throws {
+    public convenience init(output: URL) throws {
+        try self.init(output: output, listing: nil)
+    }
+
+    /// What ``OutputWriter/listContents(of:)`` found in an output folder: files and folders.
+    typealias Listing = (files: Set<String>, folders: [String])
+
+    /// The listing of `output` if it is a folder, nil otherwise: for ``init(output:listing:)``,
+    /// made on another thread while the build runs.
+    static func list(_ output: URL) -> Listing? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.standardizedFileURL.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        return OutputWriter.listContents(of: output.standardizedFileURL)
+    }
+
+    /// Starts a write into `output`, given what it held when the build started (``list(_:)``),
+    /// or nil to list it now.
+    init(output: URL, listing: Listing?) throws {
         self.output = output.standardizedFileURL
         temporarySuffix = ".guidesite-tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isFolder), isFolder.boolValue {
-            let (files, folders) = OutputWriter.listContents(of: self.output)
+            let (files, folders) = listing ?? OutputWriter.listContents(of: self.output)
             mode = .update(existing: files, folders: folders)
             root = self.output.path
         } else {

@@ -30,10 +30,12 @@ struct SearchDocumentStub: Sendable, Equatable {
                   professions: document.professions, source: source)
     }
 
-    /// Index order: by URL, then section, then title.
+    /// Index order: by URL, then section, then title, then hash: two documents that this order
+    /// does not tell apart are the same document.
     static func precedes(_ a: SearchDocumentStub, _ b: SearchDocumentStub) -> Bool {
         if a.url != b.url { return a.url < b.url }
         if a.section != b.section { return a.section < b.section }
-        return a.title < b.title
+        if a.title != b.title { return a.title < b.title }
+        return a.hash < b.hash
     }
 }

@@ -106,7 +106,7 @@ public struct SearchIndexWriter: Sendable {
                 documents.append(document)
             }
         }
-        let order = Self.indexOrder(stubs)
+        let order = Self.indexOrder(stubs, earlier: known)
         let fresh = order.compactMap { known[$0] == nil ? documents[$0] : nil }
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
@@ -262,9 +262,32 @@ public struct SearchIndexWriter: Sendable {
         return index
     }
 
-    /// Positions in `stubs` in index order (``SearchDocumentStub/precedes(_:_:)``).
-    static func indexOrder(_ stubs: [SearchDocumentStub]) -> [Int] {
-        stubs.indices.sorted { SearchDocumentStub.precedes(stubs[$0], stubs[$1]) }
+    /// Positions in `stubs` in index order (``SearchDocumentStub/precedes(_:_:)``), given each
+    /// stub's place in the earlier analyses, if it has one. Those are already in index order
+    /// there (a stub with a place is the same document as the one at that place), so only the
+    /// others are sorted, then merged in.
+    static func indexOrder(_ stubs: [SearchDocumentStub], earlier: [Int?]) -> [Int] {
+        var placed: [(place: Int, index: Int)] = []
+        var others: [Int] = []
+        placed.reserveCapacity(stubs.count)
+        for (index, place) in earlier.enumerated() {
+            if let place { placed.append((place, index)) } else { others.append(index) }
+        }
+        placed.sort { ($0.place, $0.index) < ($1.place, $1.index) }
+        others.sort { SearchDocumentStub.precedes(stubs[$0], stubs[$1]) }
+        var order: [Int] = []
+        order.reserveCapacity(stubs.count)
+        var p = 0, o = 0
+        while p < placed.count || o < others.count {
+            if o == others.count || (p < placed.count && !SearchDocumentStub.precedes(stubs[others[o]], stubs[placed[p].index])) {
+                order.append(placed[p].index)
+                p += 1
+            } else {
+                order.append(others[o])
+                o += 1
+            }
+        }
+        return order
     }
 
     /// Weighted term frequencies and lengths of `docs`, analysed on every core: each chunk of
