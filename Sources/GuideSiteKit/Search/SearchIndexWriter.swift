@@ -43,8 +43,12 @@ public struct SearchIndexWriter: Sendable {
     /// The index files of the documents of `language` (documents of other
     /// languages are ignored), as paths relative to `Output/search/`.
     public func makeIndexFiles(documents: [SearchDocument], language: SearchLanguage) -> [(path: String, bytes: [UInt8])] {
-        makeIndexFiles(documents: documents, hashes: [UInt64](repeating: 0, count: documents.count), language: language,
-                       reusing: nil).index.files
+        let hashes = documents.parallelMap(chunkSize: 64) { document in
+            var hasher = StableHash()
+            hasher.combine(document: document)
+            return hasher.value
+        }
+        return makeIndexFiles(documents: documents, hashes: hashes, language: language, reusing: nil).index.files
     }
 
     /// What ``makeIndexFiles(documents:hashes:language:reusing:isCurrent:)`` made.
