@@ -134,13 +134,18 @@ public struct SiteAssembler: Sendable {
             var codes: [CodeEntry] = []
             for id in directory.codes.keys.sorted() {
                 guard let code = directory.codes[id]?.versions[language] else { continue }
-                var provisions: [ProvisionEntry] = []
-                for article in code.articles {
+                // Each provision's summary on every core: a code has hundreds.
+                let linked = code.articles.parallelMap(chunkSize: 16) { article -> (ProvisionEntry, [Diagnostic]) in
                     let key = ProvisionKey.article(code: id, number: article.number)
                     let path = routes.provision(code: id, number: article.number)
                     let (doc, d) = link(article.text.text, source: article.text.location, indentation: article.text.indentation, page: path, code: id, prefix: "cite")
+                    return (ProvisionEntry(article: article, key: key, path: path, text: doc), d)
+                }
+                var provisions: [ProvisionEntry] = []
+                provisions.reserveCapacity(linked.count)
+                for (provision, d) in linked {
                     diagnostics += d
-                    provisions.append(ProvisionEntry(article: article, key: key, path: path, text: doc))
+                    provisions.append(provision)
                 }
                 codes.append(CodeEntry(code: code, path: routes.code(id), provisions: provisions))
             }
