@@ -45,18 +45,24 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Runs `first` and `second` at the same time (on two threads when the machine has them) and
-/// returns both results.
+/// Runs `first` and `second` at the same time and returns both results: `second` on another
+/// thread, `first` on this one.
+///
+/// Not through `concurrentPerform`: Dispatch divides the width of an apply nested in another
+/// among the outer one's iterations, so every ``Array/parallelMap(chunkSize:_:)`` inside either
+/// function would run on one thread, even once the other function is done.
 func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { a.base.initialize(to: first()) } else { b.base.initialize(to: second()) }
-            }
-        }
+    let b = ResultSlots<B>(count: 1)
+    let done = DispatchGroup()
+    let a = withoutActuallyEscaping(second) { second in
+        // The closure does not outlive this call: the group is waited for before it returns.
+        nonisolated(unsafe) let escaping = second
+        DispatchQueue.global(qos: .userInitiated).async(group: done) { b.base.initialize(to: escaping()) }
+        let a = first()
+        done.wait()
+        return a
     }
-    return (a.takeAll()[0], b.takeAll()[0])
+    return (a, b.takeAll()[0])
 }
 
 /// Lets go of `value` on another thread: freeing a large graph of arrays and strings (an
