@@ -8,32 +8,66 @@ struct SearchPostings: Sendable {
     /// Score × 100, rounded, at least 1.
     var scores: [Int32]
 
-    /// Scores every (document, term) pair of `analyzed`.
+    /// Scores every (document, term) pair of `analyzed`, on every core: the documents are cut
+    /// into as many ranges, each range counts its terms and then fills its part of each term's
+    /// postings (a term's postings from the first range come first, so they stay in document order).
     init(_ analyzed: DocumentTerms, k1: Double, b: Double, averageLength avg: Double) {
         let n = analyzed.lengths.count
-        var df = [Int](repeating: 0, count: analyzed.vocabulary.count)
-        for t in analyzed.terms { df[Int(t)] += 1 }
+        let vocabulary = analyzed.vocabulary.count
+        let parts = n < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let ranges = (0..<parts).map { p in (n * p / parts)..<(n * (p + 1) / parts) }
+        // Each range's count of documents per term.
+        let counts = ranges.parallelMap(chunkSize: 1) { range -> [Int32] in
+            var df = [Int32](repeating: 0, count: vocabulary)
+            guard let first = range.first, let last = range.last else { return df }
+            for t in analyzed.terms[analyzed.starts[first]..<analyzed.starts[last + 1]] { df[Int(t)] += 1 }
+            return df
+        }
+        var df = [Int](repeating: 0, count: vocabulary)
+        for part in counts {
+            for t in 0..<vocabulary { df[t] += Int(part[t]) }
+        }
         let idf = df.map { df -> Double in
             let dfT = Double(df)
             return log(1 + (Double(n) - dfT + 0.5) / (dfT + 0.5))
         }
-        starts = [0]
-        starts.reserveCapacity(df.count + 1)
+        var starts = [0]
+        starts.reserveCapacity(vocabulary + 1)
         for count in df { starts.append(starts[starts.count - 1] + count) }
-        var next = starts
-        documents = [Int32](repeating: 0, count: analyzed.terms.count)
-        scores = [Int32](repeating: 0, count: analyzed.terms.count)
-        for d in 0..<n {
-            let norm = k1 * (1 - b + b * analyzed.lengths[d] / avg)
-            for k in analyzed.starts[d]..<analyzed.starts[d + 1] {
-                let t = Int(analyzed.terms[k])
-                let f = analyzed.frequencies[k]
-                let score = idf[t] * f * (k1 + 1) / (f + norm)
-                documents[next[t]] = Int32(d)
-                scores[next[t]] = Int32(max(1, (score * 100).rounded()))
-                next[t] += 1
+        // Where each range starts writing each term's postings.
+        var nexts: [[Int]] = []
+        var next = Array(starts.dropLast())
+        for part in counts {
+            nexts.append(next)
+            for t in 0..<vocabulary { next[t] += Int(part[t]) }
+        }
+        let total = analyzed.terms.count
+        var documents = [Int32](repeating: 0, count: total)
+        var scores = [Int32](repeating: 0, count: total)
+        documents.withUnsafeMutableBufferPointer { documents in
+            scores.withUnsafeMutableBufferPointer { scores in
+                // Each range writes only its own slots of each term's postings.
+                nonisolated(unsafe) let documents = documents, scores = scores
+                _ = Array(zip(ranges, nexts)).parallelMap(chunkSize: 1) { range, start -> Bool in
+                    var next = start
+                    for d in range {
+                        let norm = k1 * (1 - b + b * analyzed.lengths[d] / avg)
+                        for k in analyzed.starts[d]..<analyzed.starts[d + 1] {
+                            let t = Int(analyzed.terms[k])
+                            let f = analyzed.frequencies[k]
+                            let score = idf[t] * f * (k1 + 1) / (f + norm)
+                            documents[next[t]] = Int32(d)
+                            scores[next[t]] = Int32(max(1, (score * 100).rounded()))
+                            next[t] += 1
+                        }
+                    }
+                    return true
+                }
             }
         }
+        self.starts = starts
+        self.documents = documents
+        self.scores = scores
     }
 
     /// Number of documents of term `t`.
