@@ -275,13 +275,21 @@ public struct PageRenderer: Sendable {
             for i in indices { hasher.combine(cardKeys[i]) }
         }
         func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
-            let occurrences = edition.citedBy[key] ?? []
+            guard let occurrences = edition.citedBy[key] else { return hasher.combine(UInt64(0)) }
             hasher.combine(UInt64(occurrences.count))
-            for occurrence in occurrences {
-                hasher.combine(occurrence.page)
-                hasher.combine(occurrence.sentence)
-                hasher.combine(occurrence.anchor ?? "\u{0}none")
-                if let title = titles[occurrence.page] {
+            // By index, field by field: a whole occurrence copied out costs a retain of each of its strings.
+            var lastPage = ""
+            for k in occurrences.indices {
+                hasher.combine(occurrences[k].page)
+                hasher.combine(occurrences[k].sentence)
+                if let anchor = occurrences[k].anchor { hasher.combine(anchor) } else { hasher.combine("\u{0}none") }
+                // Occurrences come page by page: a page's title once per run of its occurrences.
+                if k > 0 && occurrences[k].page == lastPage {
+                    hasher.combine(UInt64(1))
+                    continue
+                }
+                lastPage = occurrences[k].page
+                if let title = titles[lastPage] {
                     hasher.combine(context: title.0)
                     hasher.combine(title.1)
                 } else {

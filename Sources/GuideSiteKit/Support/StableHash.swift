@@ -35,8 +35,12 @@ public struct StableHash: Sendable {
 
     public mutating func combine(_ string: String) {
         combine(UInt64(string.utf8.count))
-        var string = string
-        string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        // A native string's bytes, read in place (no copy of the string to call `withUTF8`).
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var string = string
+            string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     public mutating func combine(_ number: UInt64) {
