@@ -33,7 +33,7 @@ final class ArticleCache: @unchecked Sendable {
     /// with an empty cache.)
     static let programVersion = "guidesite-articles-2"
     /// Bump when the layout of the file or of an entry changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic: [UInt8] = Array("GSARTCL\n".utf8)
 
     // Layout, integers little-endian:

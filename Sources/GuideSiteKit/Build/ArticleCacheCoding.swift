@@ -125,6 +125,7 @@ extension BinaryWriter {
             int(o.location.column)
             repeatedString(o.section, last: &section)
         }
+        for digest in document.occurrenceDigests { fixed(digest) }
         count(document.anchorReferences.count)
         for r in document.anchorReferences {
             string(r.page)
@@ -229,6 +230,9 @@ extension BinaryReader {
             occurrences.append(CitationOccurrence(target: target, page: p, anchor: a, sentence: s, location: location,
                                                   section: try repeatedString(last: &section)))
         }
+        var digests: [UInt64] = []
+        digests.reserveCapacity(occurrenceCount)
+        for _ in 0..<occurrenceCount { digests.append(try fixed()) }
         var references: [AnchorReference] = []
         let referenceCount = try count()
         references.reserveCapacity(referenceCount)
@@ -236,7 +240,7 @@ extension BinaryReader {
             references.append(AnchorReference(page: try string(), anchor: try string(), location: try location()))
         }
         var document = LinkedDocument(html: html, tableOfContents: toc, sections: sections, occurrences: occurrences,
-                                      anchorReferences: references)
+                                      occurrenceDigests: digests, anchorReferences: references)
         if let texts { document.defer(to: texts) }
         return (document, problems)
     }

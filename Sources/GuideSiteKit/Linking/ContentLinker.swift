@@ -20,6 +20,23 @@ public struct CitationOccurrence: Sendable, Hashable {
     public var section: String? = nil
 }
 
+extension CitationOccurrence {
+    /// A hash of every field: what the keys of the pages and files that show citations combine
+    /// instead of the texts themselves (``LinkedDocument/occurrenceDigests`` keeps them).
+    var digest: UInt64 {
+        var hasher = StableHash()
+        hasher.combine(target.description)
+        hasher.combine(page)
+        hasher.combine(anchor ?? "\u{0}none")
+        hasher.combine(sentence)
+        hasher.combine(location.file)
+        hasher.combine(UInt64(bitPattern: Int64(location.line)))
+        hasher.combine(UInt64(bitPattern: Int64(location.column)))
+        hasher.combine(section ?? "\u{0}none")
+        return hasher.value
+    }
+}
+
 /// A link to another article's heading that can only be checked once every page is linked.
 public struct AnchorReference: Sendable, Hashable {
     public var page: String

@@ -276,13 +276,14 @@ public struct PageRenderer: Sendable {
         }
         func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
             guard let occurrences = edition.citedBy[key] else { return hasher.combine(UInt64(0)) }
+            let known = edition.citedByDigests[key] ?? []
+            let digests = known.count == occurrences.count ? known : occurrences.map(\.digest)
             hasher.combine(UInt64(occurrences.count))
-            // By index, field by field: a whole occurrence copied out costs a retain of each of its strings.
+            // Each occurrence by its digest (made when it was linked), its page's title by index:
+            // a whole occurrence copied out costs a retain of each of its strings.
             var lastPage = ""
             for k in occurrences.indices {
-                hasher.combine(occurrences[k].page)
-                hasher.combine(occurrences[k].sentence)
-                if let anchor = occurrences[k].anchor { hasher.combine(anchor) } else { hasher.combine("\u{0}none") }
+                hasher.combine(digests[k])
                 // Occurrences come page by page: a page's title once per run of its occurrences.
                 if k > 0 && occurrences[k].page == lastPage {
                     hasher.combine(UInt64(1))

@@ -74,20 +74,16 @@ public struct ReferencesWriter: Sendable {
                                                        routesFor: site.site.routes(for:)))
                 }
             }
+            // Every citation, by its digest (every field of it, made when it was linked).
             let keys = edition.citedBy.keys.sorted()
             hasher.combine(UInt64(keys.count))
             for key in keys {
-                let occurrences = edition.citedBy[key] ?? []
+                let occurrences = edition.citedBy[key] ?? [], known = edition.citedByDigests[key] ?? []
+                let digests = known.count == occurrences.count ? known : occurrences.map(\.digest)
                 hasher.combine(key.description)
-                hasher.combine(UInt64(occurrences.count))
-                for o in occurrences {
-                    hasher.combine(o.page)
-                    hasher.combine(o.anchor ?? "\u{0}none")
-                    hasher.combine(o.sentence)
-                    hasher.combine(o.location.file)
-                    hasher.combine(UInt64(o.location.line))
-                    hasher.combine(UInt64(o.location.column))
-                }
+                hasher.combine(UInt64(edition.citedBy[key]?.count ?? 0))
+                hasher.combine(UInt64(digests.count))
+                for digest in digests { hasher.combine(digest) }
             }
         }
         return hasher.value

@@ -16,7 +16,11 @@ public struct LinkedDocument: Sendable {
             storedSections = newValue
         }
     }
-    public var occurrences: [CitationOccurrence]
+    public var occurrences: [CitationOccurrence] {
+        didSet { occurrenceDigests = occurrences.map(\.digest) }
+    }
+    /// Each occurrence's ``CitationOccurrence/digest``, made once (a cached article's come from the cache).
+    private(set) var occurrenceDigests: [UInt64]
     /// Links to headings of other pages, checked once every page is linked.
     public var anchorReferences: [AnchorReference]
 
@@ -31,6 +35,18 @@ public struct LinkedDocument: Sendable {
         self.tableOfContents = tableOfContents
         storedSections = sections
         self.occurrences = occurrences
+        occurrenceDigests = occurrences.map(\.digest)
+        self.anchorReferences = anchorReferences
+    }
+
+    /// A document whose occurrences' digests are known (read from the article cache).
+    init(html: String, tableOfContents: [TableOfContentsEntry], sections: [DocumentSection], occurrences: [CitationOccurrence],
+         occurrenceDigests: [UInt64], anchorReferences: [AnchorReference]) {
+        storedHTML = html
+        self.tableOfContents = tableOfContents
+        storedSections = sections
+        self.occurrences = occurrences
+        self.occurrenceDigests = occurrenceDigests.count == occurrences.count ? occurrenceDigests : occurrences.map(\.digest)
         self.anchorReferences = anchorReferences
     }
 
@@ -112,6 +128,8 @@ public struct Edition: Sendable {
     public var codes: [CodeEntry]
     /// Who cites what: every occurrence, by the provision cited, in page order.
     public var citedBy: [ProvisionKey: [CitationOccurrence]]
+    /// The ``CitationOccurrence/digest`` of each occurrence of `citedBy`, in the same order.
+    var citedByDigests: [ProvisionKey: [UInt64]] = [:]
     /// The article cache's key of everything linking this edition read (``ArticleCacheKeys/linkEnvironment``),
     /// when the build uses the cache: what every page of the edition is made from, besides its own data.
     var linkEnvironment: CacheKey?

@@ -151,13 +151,19 @@ public struct SiteAssembler: Sendable {
             }
 
             var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
-            func cite(_ occurrences: [CitationOccurrence]) {
-                for occurrence in occurrences { citedBy[occurrence.target, default: []].append(occurrence) }
+            var citedByDigests: [ProvisionKey: [UInt64]] = [:]
+            func cite(_ document: LinkedDocument) {
+                for (occurrence, digest) in zip(document.occurrences, document.occurrenceDigests) {
+                    citedBy[occurrence.target, default: []].append(occurrence)
+                    citedByDigests[occurrence.target, default: []].append(digest)
+                }
             }
-            for entry in entries { cite(entry.body.occurrences) }
-            for r in recs { cite(r.occurrences) }
+            for entry in entries { cite(entry.body) }
+            for r in recs {
+                for document in [r.body] + r.dos + r.donts { cite(document) }
+            }
             for c in codes {
-                for p in c.provisions { cite(p.text.occurrences) }
+                for p in c.provisions { cite(p.text) }
             }
             // Check links to other articles' headings now that every page has its anchors (the
             // first page at each path: a duplicate slug is an error of its own).
@@ -182,7 +188,7 @@ public struct SiteAssembler: Sendable {
                 for p in c.provisions { translations["provision:\(c.code.id)/\(p.article.number)", default: [:]][language] = p.path }
             }
             editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs,
-                                    codes: codes, citedBy: citedBy, linkEnvironment: environment))
+                                    codes: codes, citedBy: citedBy, citedByDigests: citedByDigests, linkEnvironment: environment))
         }
         let latest = articles.map { $0.updated ?? $0.date }.max()
         return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest,
