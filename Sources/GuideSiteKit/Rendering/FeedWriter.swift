@@ -54,19 +54,35 @@ public struct SitemapWriter: Sendable {
         for edition in site.editions {
             for a in edition.articles { lastModified[a.path] = a.article.updated ?? a.article.date }
         }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        // Written into bytes: a portal's sitemap has tens of thousands of lines.
+        var out: [UInt8] = []
+        out.reserveCapacity(pages.count * 96 + 256)
+        func raw(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+        raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         for page in pages.sorted() {
-            out += "  <url>\n    <loc>\(FeedWriter.xml(base + page))</loc>\n"
-            if let date = lastModified[page] { out += "    <lastmod>\(date)</lastmod>\n" }
+            raw("  <url>\n    <loc>")
+            HTMLEscaping.escape(base + page, into: &out)
+            raw("</loc>\n")
+            if let date = lastModified[page] {
+                raw("    <lastmod>")
+                out += date.description.utf8
+                raw("</lastmod>\n")
+            }
             if let alternates = alternatesByPath[page] {
                 for lang in alternates.keys.sorted() {
-                    out += "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang)\" href=\"\(FeedWriter.xml(base + (alternates[lang] ?? "")))\"/>\n"
+                    raw("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                    out += lang.utf8
+                    raw("\" href=\"")
+                    HTMLEscaping.escape(base + (alternates[lang] ?? ""), into: &out)
+                    raw("\"/>\n")
                 }
             }
-            out += "  </url>\n"
+            raw("  </url>\n")
         }
-        out += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: out)
+        raw("</urlset>\n")
+        return OutputFile(path: "sitemap.xml", bytes: out)
     }
 }
