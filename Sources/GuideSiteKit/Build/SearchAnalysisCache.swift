@@ -12,7 +12,18 @@ import Foundation
 /// memory), then the documents' stubs (``SearchDocumentStub``: URL, section, title, kind,
 /// professions and source article), encoded. The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
 /// or from another program or setting reads as absent. Safe to delete.
-struct SearchAnalysisCache: Sendable {
+struct SearchAnalysisCache: Sendable, Equatable {
+    /// A cache's contents, read on another thread from the moment this is made.
+    struct Preloaded: Sendable {
+        let cache: SearchAnalysisCache
+        let analyses: BackgroundValue<SearchAnalyses?>
+
+        init(_ cache: SearchAnalysisCache) {
+            self.cache = cache
+            analyses = BackgroundValue { cache.read() }
+        }
+    }
+
     /// Bump when analysis or document entries change in a way the fingerprint does not show.
     static let programVersion = "guidesite-search-analyses-2"
     static let magic: [UInt8] = Array("GSSRCHA\n".utf8)

@@ -115,9 +115,11 @@ public struct SiteBuilder: Sendable {
 
     /// Loads the content and the theme, checks and links everything; nil when there are errors.
     /// With `cache`, unchanged articles are taken from it and what is made is recorded in it.
-    func assemble(cache: ArticleCache? = nil) throws -> (Assembled?, [Diagnostic]) {
+    /// `loaded` is called once the content is loaded, before it is linked.
+    func assemble(cache: ArticleCache? = nil, loaded whenLoaded: (LoadedContent) -> Void = { _ in }) throws -> (Assembled?, [Diagnostic]) {
         options.progress?(.loading)
         let (content, loadDiagnostics) = try ContentLoader(root: options.content, displayBase: options.displayBase).load(cache: cache)
+        whenLoaded(content)
         var diagnostics = loadDiagnostics
         var loaded = content
         if let baseURL = options.baseURL {
@@ -145,8 +147,9 @@ public struct SiteBuilder: Sendable {
     /// Renders every page and writes the search index, feeds, sitemap and references into
     /// `sink`, file by file; with `cache`, pages whose output is current are not rendered and
     /// are listed in `kept`. With `cachingAnalyses`, search indexes reuse and stage analysis caches.
+    /// `preloadedAnalyses` are the analysis caches' contents, read while the content loaded.
     func emit(_ assembled: Assembled, diagnostics: [Diagnostic], into sink: OutputSink, reusing cache: RenderCache?,
-              cachingAnalyses: Bool = false) throws -> BuildResult {
+              cachingAnalyses: Bool = false, preloadedAnalyses: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:]) throws -> BuildResult {
         let site = assembled.site, theme = assembled.theme
         var diagnostics = diagnostics
         options.progress?(.rendering)
@@ -170,7 +173,7 @@ public struct SiteBuilder: Sendable {
         let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
         // The search index and the site-wide files (feeds, sitemap, the citation graph) at the same time.
         let (search, siteFiles) = inParallel({
-            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, isCurrentGroup: { prefix, hash in
+            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, preloaded: preloadedAnalyses, isCurrentGroup: { prefix, hash in
                 cache?.currentGroup(prefix: prefix, hash: hash, in: output)
             }, isCurrent: { path, hash in
                 cache?.isCurrent(path, hash: hash, in: output) ?? false
@@ -214,6 +217,7 @@ public struct SiteBuilder: Sendable {
     /// not change, and the new analyses are staged, to be put in place once the output is.
     func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale],
                      analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
+                     preloaded: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:],
                      isCurrentGroup: @Sendable (String, UInt64) -> [(path: String, hash: UInt64)]?,
                      isCurrent: @escaping @Sendable (String, UInt64) -> Bool) -> SearchIndex {
         var diagnostics: [Diagnostic] = []
@@ -241,7 +245,12 @@ public struct SiteBuilder: Sendable {
             if let inputKey, let kept = isCurrentGroup(folder, inputKey) { return (keptIndex(kept, group: inputKey), nil) }
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
-            let previous = cache?.read()
+            // Read on another thread since the build started, or now.
+            let previous = if let cache {
+                preloaded[language].flatMap { $0.cache == cache ? $0.analyses.value : nil } ?? cache.read()
+            } else {
+                nil as SearchAnalyses?
+            }
             // An article whose link key the earlier analyses know is indexed from them: its
             // documents are not made again (they are a function of that key). The others' are made and hashed.
             let earlier = previous?.articlePositions() ?? [:]
@@ -366,7 +375,18 @@ public struct SiteBuilder: Sendable {
         // Read while the content loads.
         let outputListing = BackgroundValue { [output = options.output] in OutputSession.list(output) }
         let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil
-        let (assembled, diagnostics) = try assemble(cache: articleCache)
+        var preloadedAnalyses: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:]
+        let (assembled, diagnostics) = try assemble(cache: articleCache) { content in
+            // When the bytes of an article file are new to the cache (it changed, or is new), the
+            // search index will most likely be made again: the analysis caches are read while the
+            // content is linked. Otherwise (nothing changed, or only codes or recommendations)
+            // they are read if needed.
+            guard let articleCache, articleCache.use.loadedMisses > 0 else { return }
+            for language in SearchLanguage.allCases {
+                let cache = SearchAnalysisCache(output: options.output, content: options.content, language: language, writer: SearchIndexWriter())
+                if FileManager.default.fileExists(atPath: cache.file.path) { preloadedAnalyses[language] = SearchAnalysisCache.Preloaded(cache) }
+            }
+        }
         guard let assembled else { return BuildResult(diagnostics: diagnostics) }
         // Written now and let go, so that its memory is free while rendering; put in place once the output is.
         let stagedArticles = articleCache?.stage()
@@ -386,7 +406,7 @@ public struct SiteBuilder: Sendable {
         do {
             // Pages can only be kept from an output folder that is there.
             result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil,
-                              cachingAnalyses: options.usesCache)
+                              cachingAnalyses: options.usesCache, preloadedAnalyses: preloadedAnalyses)
             stagedCaches = result.stagedCaches
             result.articleCacheUse = articleCacheUse
             if result.diagnostics.hasErrors {
