@@ -376,7 +376,7 @@ public struct SiteBuilder: Sendable {
         let outputListing = BackgroundValue { [output = options.output] in OutputSession.list(output) }
         let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil
         var preloadedAnalyses: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:]
-        let (assembled, diagnostics) = try assemble(cache: articleCache) { content in
+        var (assembledOrNil, diagnostics) = try assemble(cache: articleCache) { content in
             // When the bytes of an article file are new to the cache (it changed, or is new), the
             // search index will most likely be made again: the analysis caches are read while the
             // content is linked. Otherwise (nothing changed, or only codes or recommendations)
@@ -387,7 +387,9 @@ public struct SiteBuilder: Sendable {
                 if FileManager.default.fileExists(atPath: cache.file.path) { preloadedAnalyses[language] = SearchAnalysisCache.Preloaded(cache) }
             }
         }
-        guard let assembled else { return BuildResult(diagnostics: diagnostics) }
+        // The only reference to the site from here on, so that it is freed where it is let go.
+        guard let assembled = assembledOrNil else { return BuildResult(diagnostics: diagnostics) }
+        assembledOrNil = nil
         // Written now and let go, so that its memory is free while rendering; put in place once the output is.
         let stagedArticles = articleCache?.stage()
         let articleCacheUse = articleCache?.use
