@@ -41,6 +41,29 @@ public struct ContentLoader: Sendable {
         let site = loadSite(&diagnostics)
         let languages = site.languages
 
+        // Recommendations and codes on another thread while the articles load: a code of a few
+        // hundred articles is a large YAML file.
+        let others = BackgroundValue { [self] () -> (recommendations: [Recommendation], codes: [EthicsCode], diagnostics: [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            var recommendations: [Recommendation] = []
+            for url in listFiles(in: "recommendations", extensions: ["yaml", "yml"], diagnostics: &diagnostics) {
+                if let r = loadRecommendation(url, languages: languages, defaultLanguage: site.language, &diagnostics) {
+                    recommendations.append(r)
+                }
+            }
+            let codeResults = listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics).parallelMap(chunkSize: 1) { url in
+                var local: [Diagnostic] = []
+                let code = self.loadCode(url, languages: languages, defaultLanguage: site.language, &local)
+                return (code, local)
+            }
+            var codes: [EthicsCode] = []
+            for (code, local) in codeResults {
+                diagnostics += local
+                if let code { codes.append(code) }
+            }
+            return (recommendations, codes, diagnostics)
+        }
+
         let articleFiles = listStampedFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
         let articleResults = articleFiles.parallelMap { file in
             var local: [Diagnostic] = []
@@ -56,24 +79,8 @@ public struct ContentLoader: Sendable {
             diagnostics += local
             if let article { articles.append(article) }
         }
-
-        var recommendations: [Recommendation] = []
-        for url in listFiles(in: "recommendations", extensions: ["yaml", "yml"], diagnostics: &diagnostics) {
-            if let r = loadRecommendation(url, languages: languages, defaultLanguage: site.language, &diagnostics) {
-                recommendations.append(r)
-            }
-        }
-        // Codes on every core too: a code of a few hundred articles is a large YAML file.
-        let codeResults = listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics).parallelMap(chunkSize: 1) { url in
-            var local: [Diagnostic] = []
-            let code = self.loadCode(url, languages: languages, defaultLanguage: site.language, &local)
-            return (code, local)
-        }
-        var codes: [EthicsCode] = []
-        for (code, local) in codeResults {
-            diagnostics += local
-            if let code { codes.append(code) }
-        }
+        let (recommendations, codes, otherDiagnostics) = others.value
+        diagnostics += otherDiagnostics
         let content = LoadedContent(site: site, articles: articles, recommendations: recommendations, codes: codes,
                                     folder: displayPath(root))
         return (content, diagnostics)
