@@ -185,12 +185,11 @@ public struct SearchIndexWriter: Sendable {
         let shardStarts = shards.map { terms[$0.lowerBound].0 }
         for file in termFiles { index.add(file.path, hash: file.hash, bytes: file.bytes) }
 
-        // Document shards: a fixed number of documents per shard.
+        // Document shards: a fixed number of documents per shard, hashed and checked on every core.
         let totalDocBytes = analyses.json.count + n
         let perShard = n == 0 ? 1 : max(1, min(n, docShardBytes * n / max(totalDocBytes, 1)))
-        var shard = 0
-        var start = 0
-        while start < n {
+        let docShards = Array(stride(from: 0, to: n, by: perShard).enumerated())
+        let docFiles = docShards.parallelMap(chunkSize: 16) { shard, start -> (path: String, hash: UInt64, bytes: [UInt8]?) in
             let end = min(n, start + perShard)
             let path = dir + "docs-\(shard).json"
             let bytes = analyses.jsonRange(start).lowerBound..<analyses.jsonRange(end - 1).upperBound
@@ -199,26 +198,29 @@ public struct SearchIndexWriter: Sendable {
             hasher.combine(UInt64(end - start))
             for k in start..<end { hasher.combine(UInt64(analyses.jsonRange(k).count)) }
             analyses.json[bytes].withUnsafeBytes { hasher.combine(bytes: $0) }
-            if let isCurrent, isCurrent(path, hasher.value) {
-                index.add(path, hash: hasher.value, bytes: nil)
-            } else {
-                var body = JSONBytes(capacity: bytes.count + end - start + 32)
-                body.raw("{\"docs\":[")
-                for k in start..<end {
-                    if k > start { body.raw(byte: UInt8(ascii: ",")) }
-                    body.bytes += analyses.json[analyses.jsonRange(k)]
-                }
-                body.raw("],\"version\":1}\n")
-                index.add(path, hash: hasher.value, bytes: body.bytes)
+            if let isCurrent, isCurrent(path, hasher.value) { return (path, hasher.value, nil) }
+            var body = JSONBytes(capacity: bytes.count + end - start + 32)
+            body.raw("{\"docs\":[")
+            for k in start..<end {
+                if k > start { body.raw(byte: UInt8(ascii: ",")) }
+                body.bytes += analyses.json[analyses.jsonRange(k)]
             }
-            shard += 1
-            start = end
+            body.raw("],\"version\":1}\n")
+            return (path, hasher.value, body.bytes)
         }
+        for file in docFiles { index.add(file.path, hash: file.hash, bytes: file.bytes) }
+        let shard = docFiles.count
 
         // Facets, for the kind and profession filters.
         let docKinds = docs.map(\.kind)
         let kinds = SearchDocument.Kind.allKnown.filter(docKinds.contains)
-        let professions = Array(Set(docs.flatMap(\.professions))).sorted()
+        var professionSet = Set<String>()
+        var seenProfessions: [String]?
+        for doc in docs where doc.professions != seenProfessions {
+            professionSet.formUnion(doc.professions)
+            seenProfessions = doc.professions
+        }
+        let professions = professionSet.sorted()
         let professionIndex = Dictionary(uniqueKeysWithValues: professions.enumerated().map { ($1, $0) })
         let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         var facets = JSONBytes(capacity: 8 * n + 64)
@@ -228,17 +230,25 @@ public struct SearchIndexWriter: Sendable {
             facets.integer(kindIndex[kind] ?? 0)
         }
         facets.raw("],\"professions\":[")
+        // Each document's professions, each once, in index order; the documents of one article
+        // follow one another with the same list, written once and copied.
+        var lastProfessions: [String]?, lastEntry: [UInt8] = []
         for k in docs.indices {
             if k > 0 { facets.raw(byte: UInt8(ascii: ",")) }
-            facets.raw(byte: UInt8(ascii: "["))
-            // Each profession once, in index order.
-            var previous = -1
-            for index in docs[k].professions.compactMap({ professionIndex[$0] }).sorted() where index != previous {
-                if previous >= 0 { facets.raw(byte: UInt8(ascii: ",")) }
-                facets.integer(index)
-                previous = index
+            if docs[k].professions != lastProfessions {
+                var entry = JSONBytes(capacity: 16)
+                entry.raw(byte: UInt8(ascii: "["))
+                var previous = -1
+                for index in docs[k].professions.compactMap({ professionIndex[$0] }).sorted() where index != previous {
+                    if previous >= 0 { entry.raw(byte: UInt8(ascii: ",")) }
+                    entry.integer(index)
+                    previous = index
+                }
+                entry.raw(byte: UInt8(ascii: "]"))
+                lastProfessions = docs[k].professions
+                lastEntry = entry.bytes
             }
-            facets.raw(byte: UInt8(ascii: "]"))
+            facets.bytes += lastEntry
         }
         facets.raw("],\"version\":1}\n")
         index.add(dir + "facets.json", bytes: facets.bytes)
