@@ -114,7 +114,9 @@ final class ArticleCache: @unchecked Sendable {
         self.settleMargin = settleMargin
         reading.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let bytes = (try? Data(contentsOf: file)) ?? Data()
+            // Mapped, not read: the pages of entries this build does not use are never touched (the
+            // file is only ever replaced whole, by a rename, never changed in place).
+            let bytes = (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data()
             if let index = Self.readIndex(bytes, fingerprint: fingerprint) {
                 readContents = Contents(bytes: bytes, index: index)
             }
