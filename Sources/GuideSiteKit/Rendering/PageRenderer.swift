@@ -69,7 +69,8 @@ public struct PageRenderer: Sendable {
     /// - Throws: the first error of the sink (a file that could not be written).
     public func render(reusing isCurrent: (@Sendable (String, UInt64) -> Bool)?, into sink: OutputSink) throws -> Pages {
         var jobs: [PageJob] = []
-        for edition in site.editions { jobs += self.jobs(for: edition) }
+        // Without a cache to keep pages by, every page is rendered: texts shared by pages are made up front.
+        for edition in site.editions { jobs += self.jobs(for: edition, makingTextsFirst: isCurrent == nil) }
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
@@ -180,7 +181,10 @@ public struct PageRenderer: Sendable {
         var professions: [(name: TemplateValue, page: String)]
     }
 
-    func jobs(for edition: Edition) -> [PageJob] {
+    /// The pages of `edition`, each with its key and a function that makes its context. Texts
+    /// that many pages show (an article's typeset title, date and tags on every card) are made
+    /// when a page first needs them, or, with `makingTextsFirst`, all at once on every core.
+    func jobs(for edition: Edition, makingTextsFirst: Bool = false) -> [PageJob] {
         let language = edition.language
         let loc = locale(language)
         let routes = edition.routes
@@ -198,10 +202,12 @@ public struct PageRenderer: Sendable {
         let home = (loc["home"], routes.home)
 
         // Texts shown on many pages are typeset once; contexts are built relative to each page, so links stay relative.
-        let articleTexts = edition.articles.parallelMap(chunkSize: 256) { e in
-            ArticleTexts(title: typeset(e.article.title), summary: typeset(e.article.summary), dateText: typeset(loc.format(e.article.date)),
-                         tags: e.article.tags.map { (typeset($0), routes.tag($0)) },
-                         professions: e.article.professions.map { (typeset($0), routes.profession($0)) })
+        // Made when a page first needs them: a rebuild renders few pages.
+        let articleTexts = LazyList(count: edition.articles.count, makingAllFirst: makingTextsFirst) { i in
+            let e = edition.articles[i]
+            return ArticleTexts(title: typeset(e.article.title), summary: typeset(e.article.summary), dateText: typeset(loc.format(e.article.date)),
+                                tags: e.article.tags.map { (typeset($0), routes.tag($0)) },
+                                professions: e.article.professions.map { (typeset($0), routes.profession($0)) })
         }
         func terms(_ names: [(name: TemplateValue, page: String)], from page: String) -> TemplateValue {
             .objects(names.map { ["name": $0.name, "url": .text(Routes.relative(from: page, to: $0.page))] })

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Raw storage that several threads fill, each at its own indices.
 private final class ResultSlots<T>: @unchecked Sendable {
@@ -99,5 +100,32 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         done.wait()
         guard let result else { fatalError("BackgroundValue: made without a value") }
         return result
+    }
+}
+
+/// A list whose items are made when first read, each at most once, from any thread; or, when
+/// most will be read anyway, all at once on every core (then read without a lock).
+final class LazyList<T: Sendable>: @unchecked Sendable {
+    private let make: @Sendable (Int) -> T
+    private var items: [T?]
+    private let made: [T]?
+    private let lock = NSLock()
+
+    init(count: Int, makingAllFirst: Bool = false, _ make: @escaping @Sendable (Int) -> T) {
+        self.make = make
+        made = makingAllFirst ? Array(0..<count).parallelMap(chunkSize: 256, make) : nil
+        items = makingAllFirst ? [] : Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> T {
+        if let made { return made[index] }
+        if let item = lock.withLock({ items[index] }) { return item }
+        // Made outside the lock; two threads that race make the same value, the first one stays.
+        let item = make(index)
+        return lock.withLock {
+            if let first = items[index] { return first }
+            items[index] = item
+            return item
+        }
     }
 }
