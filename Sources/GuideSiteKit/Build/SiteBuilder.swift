@@ -246,10 +246,10 @@ public struct SiteBuilder: Sendable {
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
             // Read on another thread since the build started, or now.
-            let previous = if let cache {
-                preloaded[language].flatMap { $0.cache == cache ? $0.analyses.value : nil } ?? cache.read()
+            let previous: SearchAnalyses? = if let cache {
+                if let early = preloaded[language], early.cache == cache { early.analyses.value } else { cache.read() }
             } else {
-                nil as SearchAnalyses?
+                nil
             }
             // An article whose link key the earlier analyses know is indexed from them: its
             // documents are not made again (they are a function of that key). The others' are made and hashed.

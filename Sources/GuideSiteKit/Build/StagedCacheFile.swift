@@ -1,7 +1,7 @@
 import Foundation
 
-/// A build cache file written under a temporary name (`<file>.tmp-<pid>`), waiting for the
-/// build to succeed: ``commit()`` puts it in place of the old one, ``discard()`` forgets it.
+/// A build cache file written under a temporary name (`<file>.tmp-<pid>-<random>`), waiting for
+/// the build to succeed: ``commit()`` puts it in place of the old one, ``discard()`` forgets it.
 struct StagedCacheFile: Sendable {
     let temporary: URL
     let file: URL
@@ -16,9 +16,11 @@ struct StagedCacheFile: Sendable {
         unlink(temporary.path)
     }
 
-    /// The temporary name of `file` for this process.
+    /// A new temporary name of `file` for this process. The random part keeps apart two builds
+    /// with the same process id (two containers sharing a cache folder): a cache file is mapped
+    /// while it is read, so it must never be written into once in place.
     static func temporaryPath(of file: URL) -> String {
-        file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
 
     /// Removes temporary files of `file` left by builds that were stopped (their process is gone).
@@ -26,7 +28,7 @@ struct StagedCacheFile: Sendable {
         let folder = file.deletingLastPathComponent().path
         let prefix = file.lastPathComponent + ".tmp-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != ProcessInfo.processInfo.processIdentifier,
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
             unlink(folder + "/" + name)
         }

@@ -344,7 +344,8 @@ public struct ContentLoader: Sendable {
         let url = listed.url
         let path = displayPath(url)
         let stampKey = ArticleCacheKeys.stamp(path: path, languages: languages, defaultLanguage: defaultLanguage, stamp: listed.stamp)
-        if let key = cache.loadKey(stamped: stampKey), let hit = cache.loadedArticle(key) {
+        let stampedKey = cache.loadKey(stamped: stampKey)
+        if let key = stampedKey, let hit = cache.loadedArticle(key) {
             if let article = hit.article, let offset = hit.bodyOffset {
                 cache.noteLoadKey(key, forFile: path)
                 cache.noteUnreadBody(ArticleCache.UnreadBody(url: url, path: path, offset: offset, loadKey: key, languages: languages,
@@ -358,12 +359,15 @@ public struct ContentLoader: Sendable {
                 return nil
             }
         }
-        guard let bytes = Self.readFile(url.path, limit: SourceFile.maximumSize) else {
+        guard let (bytes, readStamp) = Self.readFileAndStamp(url.path, limit: SourceFile.maximumSize) else {
             return loadArticle(url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
         }
         let key = bytes.withUnsafeBytes { ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }
         cache.noteLoadKey(key, forFile: path)
-        if UInt64(bytes.count) == listed.stamp.size { cache.recordStamp(listed.stamp, key: stampKey, loadKey: key) }
+        // The stamp stands for these bytes only if the file read is the one listed; a file whose
+        // stamp is already recorded with this key (one read anyway: its body is not the end of
+        // its bytes) is not recorded again.
+        if readStamp == listed.stamp, stampedKey != key { cache.recordStamp(listed.stamp, key: stampKey, loadKey: key) }
         if let hit = cache.loadedArticle(key) {
             guard var article = hit.article else {
                 diagnostics += hit.diagnostics
@@ -402,6 +406,11 @@ public struct ContentLoader: Sendable {
     /// The bytes of a regular file of at most `limit` bytes; nil when it is larger, not a regular
     /// file, or cannot be read.
     static func readFile(_ path: String, limit: Int) -> [UInt8]? {
+        readFileAndStamp(path, limit: limit)?.bytes
+    }
+
+    /// ``readFile(_:limit:)``, with the stamp of the file opened, taken before reading it.
+    static func readFileAndStamp(_ path: String, limit: Int) -> (bytes: [UInt8], stamp: FileStamp)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // never waits on a pipe put in its place
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -422,7 +431,7 @@ public struct ContentLoader: Sendable {
                 count += n
             }
         }
-        return complete ? bytes : nil  // nil too when the file grew while read
+        return complete ? (bytes, FileStamp(info)) : nil  // nil too when the file grew while read
     }
 
     /// Loads an article from its file's text.

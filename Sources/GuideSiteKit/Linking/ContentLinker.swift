@@ -21,17 +21,16 @@ public struct CitationOccurrence: Sendable, Hashable {
 }
 
 extension CitationOccurrence {
-    /// A hash of every field: what the keys of the pages and files that show citations combine
-    /// instead of the texts themselves (``LinkedDocument/occurrenceDigests`` keeps them).
+    /// A hash of what pages show of a citation (all but its source location, which only
+    /// `references.json` shows): what the keys of pages that list citations combine instead of
+    /// the texts themselves (``LinkedDocument/occurrenceDigests`` keeps them). A line added above
+    /// a citation moves its location, not its digest, and re-renders no provision page.
     var digest: UInt64 {
         var hasher = StableHash()
         hasher.combine(target.description)
         hasher.combine(page)
         hasher.combine(anchor ?? "\u{0}none")
         hasher.combine(sentence)
-        hasher.combine(location.file)
-        hasher.combine(UInt64(bitPattern: Int64(location.line)))
-        hasher.combine(UInt64(bitPattern: Int64(location.column)))
         hasher.combine(section ?? "\u{0}none")
         return hasher.value
     }

@@ -74,16 +74,20 @@ public struct ReferencesWriter: Sendable {
                                                        routesFor: site.site.routes(for:)))
                 }
             }
-            // Every citation, by its digest (every field of it, made when it was linked).
+            // Every citation: its digest (made when it was linked) and its source location.
             let keys = edition.citedBy.keys.sorted()
             hasher.combine(UInt64(keys.count))
             for key in keys {
                 let occurrences = edition.citedBy[key] ?? [], known = edition.citedByDigests[key] ?? []
                 let digests = known.count == occurrences.count ? known : occurrences.map(\.digest)
                 hasher.combine(key.description)
-                hasher.combine(UInt64(edition.citedBy[key]?.count ?? 0))
-                hasher.combine(UInt64(digests.count))
-                for digest in digests { hasher.combine(digest) }
+                hasher.combine(UInt64(occurrences.count))
+                for k in occurrences.indices {
+                    hasher.combine(digests[k])
+                    hasher.combine(occurrences[k].location.file)
+                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.line)))
+                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.column)))
+                }
             }
         }
         return hasher.value

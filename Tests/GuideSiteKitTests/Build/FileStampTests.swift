@@ -46,6 +46,22 @@ struct FileStampTests {
         #expect(second.articleCacheUse == ArticleCache.Use(loadedHits: 4, loadedMisses: 0, linkedHits: 3, linkedMisses: 0, stampHits: 4))
     }
 
+    /// An article with carriage returns is read on every build (its body is not the end of its
+    /// bytes as they are); its stamp, already recorded, is not recorded again, so the cache file
+    /// is not rewritten by builds where nothing changed.
+    @Test func aFileReadAnywayDoesNotRewriteTheCache() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("articles/crlf.md", "---\r\ntitle: \"Windows\"\r\ndate: 2026-03-01\r\n---\r\nTexte.\r\n")
+        let options = settledOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        _ = try SiteBuilder(options: options).build()
+        let file = ArticleCache.file(output: site.output, content: site.content)
+        let before = try stamp(file)
+        let third = try SiteBuilder(options: options).build()
+        #expect(third.articleCacheUse?.stampHits == 4, "every file but the one with carriage returns")
+        #expect(try stamp(file) == before, "nothing changed: the cache file stays as it is")
+    }
+
     @Test func anEditThatKeepsSizeInodeAndModificationTimeIsSeen() throws {
         let site = try TemporarySite(fixture: "basic")
         let options = settledOptions(site)

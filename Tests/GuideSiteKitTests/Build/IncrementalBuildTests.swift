@@ -47,6 +47,20 @@ struct IncrementalBuildTests {
         #expect(try snapshot(site.output) == fullBuild(of: site))
     }
 
+    /// A line added above a citation moves its source location: `references.json` shows it, the
+    /// provision pages that list the citation do not.
+    @Test func aCitationThatMovesUpdatesTheGraphButNotTheProvisionPages() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let file = site.content.appendingPathComponent("articles/premier.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try site.write("articles/premier.md", text.replacingOccurrences(of: "Introduction.\n", with: "Introduction.\n\nUne ligne de plus.\n"))
+        let moved = try site.build()
+        #expect(!moved.kept.contains("data/references.json"), "the graph shows where each citation is")
+        #expect(moved.kept.contains("codes/dentistes/3.09.10/index.html"), "the provision page shows the same citing sentence")
+        #expect(try snapshot(site.output) == fullBuild(of: site))
+    }
+
     /// An article page is kept by a key of what it is made from (`articleKey` in ``PageRenderer``),
     /// without making its context: what it shows of other pages must be part of that key.
     @Test func anArticlePageFollowsWhatItShowsOfOtherPages() throws {
