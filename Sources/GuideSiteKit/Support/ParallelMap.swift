@@ -57,8 +57,7 @@ func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: 
     let done = DispatchGroup()
     let a = withoutActuallyEscaping(second) { second in
         // The closure does not outlive this call: the group is waited for before it returns.
-        nonisolated(unsafe) let escaping = second
-        DispatchQueue.global(qos: .userInitiated).async(group: done) { b.base.initialize(to: escaping()) }
+        DispatchQueue.global(qos: .userInitiated).async(group: done) { b.base.initialize(to: second()) }
         let a = first()
         done.wait()
         return a
