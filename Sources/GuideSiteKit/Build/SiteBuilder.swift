@@ -256,9 +256,7 @@ public struct SiteBuilder: Sendable {
             let earlier = previous?.articlePositions() ?? [:]
             let collector = SearchDocumentCollector(site: site, locale: locales[edition.language])
             @Sendable func made(_ document: SearchDocument, source: CacheKey?) -> SearchIndexWriter.IndexInput {
-                var hasher = StableHash()
-                hasher.combine(document: document)
-                return .document(document, hash: hasher.value, source: source)
+                .document(document, hash: document.stableHash, source: source)
             }
             let articleInputs = edition.articles.parallelMap(chunkSize: 64) { entry -> [SearchIndexWriter.IndexInput] in
                 if let key = entry.linkKey, let positions = earlier[key] { return positions.map { .analysed($0) } }

@@ -282,8 +282,7 @@ public struct PageRenderer: Sendable {
         }
         func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
             guard let occurrences = edition.citedBy[key] else { return hasher.combine(UInt64(0)) }
-            let known = edition.citedByDigests[key] ?? []
-            let digests = known.count == occurrences.count ? known : occurrences.map(\.digest)
+            let digests = edition.citationDigests(of: key)
             hasher.combine(UInt64(occurrences.count))
             // Each occurrence by its digest (made when it was linked), its page's title by index:
             // a whole occurrence copied out costs a retain of each of its strings.

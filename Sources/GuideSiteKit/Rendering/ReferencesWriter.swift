@@ -78,8 +78,7 @@ public struct ReferencesWriter: Sendable {
             let keys = edition.citedBy.keys.sorted()
             hasher.combine(UInt64(keys.count))
             for key in keys {
-                let occurrences = edition.citedBy[key] ?? [], known = edition.citedByDigests[key] ?? []
-                let digests = known.count == occurrences.count ? known : occurrences.map(\.digest)
+                let occurrences = edition.citedBy[key] ?? [], digests = edition.citationDigests(of: key)
                 hasher.combine(key.description)
                 hasher.combine(UInt64(occurrences.count))
                 for k in occurrences.indices {

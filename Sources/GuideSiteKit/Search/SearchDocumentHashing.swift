@@ -1,3 +1,12 @@
+extension SearchDocument {
+    /// ``StableHash/combine(document:)`` of this document alone: its key in the search cache.
+    var stableHash: UInt64 {
+        var hasher = StableHash()
+        hasher.combine(document: self)
+        return hasher.value
+    }
+}
+
 extension StableHash {
     /// Hashes every field of a search document, so that an index built from the same documents
     /// can be kept as it is (a test checks that every field counts).

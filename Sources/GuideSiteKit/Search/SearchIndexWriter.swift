@@ -43,11 +43,7 @@ public struct SearchIndexWriter: Sendable {
     /// The index files of the documents of `language` (documents of other
     /// languages are ignored), as paths relative to `Output/search/`.
     public func makeIndexFiles(documents: [SearchDocument], language: SearchLanguage) -> [(path: String, bytes: [UInt8])] {
-        let hashes = documents.parallelMap(chunkSize: 64) { document in
-            var hasher = StableHash()
-            hasher.combine(document: document)
-            return hasher.value
-        }
+        let hashes = documents.parallelMap(chunkSize: 64) { $0.stableHash }
         return makeIndexFiles(documents: documents, hashes: hashes, language: language, reusing: nil).index.files
     }
 

@@ -31,12 +31,8 @@ public struct LinkedDocument: Sendable {
 
     public init(html: String, tableOfContents: [TableOfContentsEntry], sections: [DocumentSection], occurrences: [CitationOccurrence],
                 anchorReferences: [AnchorReference]) {
-        storedHTML = html
-        self.tableOfContents = tableOfContents
-        storedSections = sections
-        self.occurrences = occurrences
-        occurrenceDigests = occurrences.map(\.digest)
-        self.anchorReferences = anchorReferences
+        self.init(html: html, tableOfContents: tableOfContents, sections: sections, occurrences: occurrences,
+                  occurrenceDigests: occurrences.map(\.digest), anchorReferences: anchorReferences)
     }
 
     /// A document whose occurrences' digests are known (read from the article cache).
@@ -130,6 +126,13 @@ public struct Edition: Sendable {
     public var citedBy: [ProvisionKey: [CitationOccurrence]]
     /// The ``CitationOccurrence/digest`` of each occurrence of `citedBy`, in the same order.
     var citedByDigests: [ProvisionKey: [UInt64]] = [:]
+
+    /// The digests of the occurrences that cite `key`, in `citedBy`'s order (made again if the
+    /// edition was built without them).
+    func citationDigests(of key: ProvisionKey) -> [UInt64] {
+        let occurrences = citedBy[key] ?? [], known = citedByDigests[key] ?? []
+        return known.count == occurrences.count ? known : occurrences.map(\.digest)
+    }
     /// The article cache's key of everything linking this edition read (``ArticleCacheKeys/linkEnvironment``),
     /// when the build uses the cache: what every page of the edition is made from, besides its own data.
     var linkEnvironment: CacheKey?
