@@ -10,7 +10,8 @@ import Foundation
 /// body: the vocabulary, and the documents' hashes, lengths, term offsets, term ids,
 /// frequencies, JSON ends and JSON bytes as tables (a count, then the values as they lie in
 /// memory), then the documents' stubs (``SearchDocumentStub``: URL, section, title, kind,
-/// professions and source article), encoded. The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
+/// professions and source article), encoded, then the layout of the index made from them
+/// (``SearchIndexLayout``), if it was made. The checksum chains XXH64 over the body's segments (see ``decode(_:)``). A file that is foreign, truncated, damaged
 /// or from another program or setting reads as absent. Safe to delete.
 struct SearchAnalysisCache: Sendable, Equatable {
     /// A cache's contents, read on another thread from the moment this is made.
@@ -25,7 +26,7 @@ struct SearchAnalysisCache: Sendable, Equatable {
     }
 
     /// Bump when analysis or document entries change in a way the fingerprint does not show.
-    static let programVersion = "guidesite-search-analyses-2"
+    static let programVersion = "guidesite-search-analyses-3"
     static let magic: [UInt8] = Array("GSSRCHA\n".utf8)
     static let headerSize = 32
 
@@ -123,6 +124,11 @@ struct SearchAnalysisCache: Sendable, Equatable {
         return [encoded { $0.strings(terms.vocabulary) }] + table(analyses.hashes) + table(terms.lengths) + table(terms.starts)
             + table(terms.terms) + table(terms.frequencies) + table(analyses.jsonEnds) + table(analyses.json)
             + [encoded { encode(stubs: analyses.stubs, into: &$0) }]
+            + [encoded { writer in
+                guard let layout = analyses.layout else { return writer.byte(0) }
+                writer.byte(1)
+                layout.encode(into: &writer)
+            }]
     }
 
     /// Each stub but its hash (the hashes table holds it): URL, section, title (often the one
@@ -209,6 +215,13 @@ struct SearchAnalysisCache: Sendable, Equatable {
         analyses.jsonEnds = try table(of: Int.self)
         analyses.json = try table(of: UInt8.self)
         analyses.stubs = try decodeStubs(&reader, hashes: analyses.hashes)
+        marks.append(reader.offset)
+        switch try reader.byte() {
+        case 0: analyses.layout = nil
+        case 1: analyses.layout = try SearchIndexLayout(from: &reader, documentCount: analyses.hashes.count,
+                                                        vocabularyCount: analyses.terms.vocabulary.count)
+        default: throw BinaryReader.Malformed()
+        }
         marks.append(reader.offset)
         let n = analyses.hashes.count, terms = analyses.terms
         guard reader.remaining == 0, terms.lengths.count == n, terms.starts.count == n + 1, analyses.jsonEnds.count == n,

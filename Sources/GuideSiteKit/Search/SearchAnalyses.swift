@@ -13,6 +13,8 @@ struct SearchAnalyses: Sendable {
     var jsonEnds: [Int] = []
     /// Each document's stub, in the same order.
     var stubs: [SearchDocumentStub] = []
+    /// What the index made from these analyses looks like, once it is made.
+    var layout: SearchIndexLayout?
 
     var count: Int { hashes.count }
 
@@ -107,15 +109,16 @@ struct SearchAnalysesBuilder {
         analyses.jsonEnds.append(analyses.json.count)
     }
 
-    /// The analyses added, with terms no document uses dropped when they are many.
-    func finished() -> SearchAnalyses {
+    /// The analyses added, with terms no document uses dropped when they are many, and whether
+    /// they were (the earlier analyses' term ids then no longer hold).
+    func finished() -> (analyses: SearchAnalyses, renumbered: Bool) {
         var used = [Bool](repeating: false, count: analyses.terms.vocabulary.count)
         var usedCount = 0
         for t in analyses.terms.terms where !used[Int(t)] {
             used[Int(t)] = true
             usedCount += 1
         }
-        guard (used.count - usedCount) * 4 > used.count else { return analyses }
+        guard (used.count - usedCount) * 4 > used.count else { return (analyses, false) }
         var compacted = analyses
         var ids = [Int32](repeating: -1, count: used.count)
         compacted.terms.vocabulary = []
@@ -125,6 +128,6 @@ struct SearchAnalysesBuilder {
             compacted.terms.vocabulary.append(term)
         }
         for k in compacted.terms.terms.indices { compacted.terms.terms[k] = ids[Int(compacted.terms.terms[k])] }
-        return compacted
+        return (compacted, true)
     }
 }

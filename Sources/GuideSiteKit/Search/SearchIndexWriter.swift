@@ -57,6 +57,10 @@ public struct SearchIndexWriter: Sendable {
         var hashes: [String: UInt64] = [:]
         /// How many documents were analysed, not taken from earlier analyses.
         var analysed = 0
+        /// What the index looks like, for the next build to patch it.
+        var layout = SearchIndexLayout()
+        /// How many term shards were made or checked again, not known the same from the earlier layout.
+        var termShardsRemade = 0
     }
 
     /// A document to index: one an earlier build analysed (its place in the earlier analyses),
@@ -111,6 +115,8 @@ public struct SearchIndexWriter: Sendable {
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
         var analyses: SearchAnalyses
+        // The earlier analyses, when these number terms as they do: the earlier index can be patched.
+        var earlier: SearchAnalyses?
         if fresh.count == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
             analyses = SearchAnalyses(hashes: order.map { stubs[$0].hash }, terms: freshTerms)
@@ -140,72 +146,35 @@ public struct SearchIndexWriter: Sendable {
                 }
             }
             builder.addPrevious(run)
-            analyses = builder.finished()
+            let finished = builder.finished()
+            analyses = finished.analyses
+            if !finished.renumbered { earlier = previous }
         }
         analyses.stubs = order.map { stubs[$0] }
-        var index = makeIndexFiles(language: language, analyses: analyses, isCurrent: isCurrent)
+        var index = makeIndexFiles(language: language, analyses: analyses, earlier: earlier, isCurrent: isCurrent)
         index.analysed = fresh.count
+        analyses.layout = index.layout
         return (index, analyses)
     }
 
-    /// The files of the documents of `analyses` (in index order).
-    private func makeIndexFiles(language: SearchLanguage, analyses: SearchAnalyses,
+    /// The files of the documents of `analyses` (in index order). With `earlier`, analyses
+    /// whose term ids these keep and whose index's layout they hold, only the terms and shards
+    /// that documents changed since then are scored and made again (see ``IndexPatch``).
+    private func makeIndexFiles(language: SearchLanguage, analyses: SearchAnalyses, earlier: SearchAnalyses?,
                                 isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> IndexFiles {
-        let analyzed = analyses.terms
         let docs = analyses.stubs
         let n = docs.count
-        let avg = n > 0 ? analyzed.lengths.reduce(0, +) / Double(n) : 1
-        let postings = SearchPostings(analyzed, k1: k1, b: b, averageLength: avg)
-
         var index = IndexFiles()
+        index.layout.settings = layoutSettings
+        index.layout.documentCount = n
+        index.layout.averageLength = Self.scoringAverage(analyses.terms.lengths)
+        index.layout.vocabularyCount = analyses.terms.vocabulary.count
         let dir = language.rawValue + "/"
+        let patch = earlier.flatMap { IndexPatch(from: $0, to: analyses, layout: index.layout) }
 
-        // Term shards, cut by size in term order; only those the output does not hold are written.
-        var terms: [(String, Int)] = []
-        terms.reserveCapacity(analyzed.vocabulary.count)
-        for id in 0..<analyzed.vocabulary.count where postings.count(of: id) > 0 {
-            terms.append((analyzed.vocabulary[id], id))
-        }
-        terms.sort { $0.0 < $1.0 }
-        let entries = TermEntries(terms, postings)
-        let shards = entries.shards(maxBytes: shardBytes)
-        let termFiles = Array(shards.enumerated()).parallelMap(chunkSize: 4) { k, shard -> (path: String, hash: UInt64, bytes: [UInt8]?) in
-            let path = dir + "terms-\(k).json", hash = entries.hash(of: shard)
-            if let isCurrent, isCurrent(path, hash) { return (path, hash, nil) }
-            var out = JSONBytes(capacity: entries.byteCount(shard) + 32)
-            out.raw("{\"terms\":{")
-            entries.append(shard, to: &out)
-            out.raw("},\"version\":1}\n")
-            return (path, hash, out.bytes)
-        }
-        let shardStarts = shards.map { terms[$0.lowerBound].0 }
-        for file in termFiles { index.add(file.path, hash: file.hash, bytes: file.bytes) }
-
-        // Document shards: a fixed number of documents per shard, hashed and checked on every core.
-        let totalDocBytes = analyses.json.count + n
-        let perShard = n == 0 ? 1 : max(1, min(n, docShardBytes * n / max(totalDocBytes, 1)))
-        let docShards = Array(stride(from: 0, to: n, by: perShard).enumerated())
-        let docFiles = docShards.parallelMap(chunkSize: 16) { shard, start -> (path: String, hash: UInt64, bytes: [UInt8]?) in
-            let end = min(n, start + perShard)
-            let path = dir + "docs-\(shard).json"
-            let bytes = analyses.jsonRange(start).lowerBound..<analyses.jsonRange(end - 1).upperBound
-            var hasher = StableHash()
-            hasher.combine("document shard 1")
-            hasher.combine(UInt64(end - start))
-            for k in start..<end { hasher.combine(UInt64(analyses.jsonRange(k).count)) }
-            analyses.json[bytes].withUnsafeBytes { hasher.combine(bytes: $0) }
-            if let isCurrent, isCurrent(path, hasher.value) { return (path, hasher.value, nil) }
-            var body = JSONBytes(capacity: bytes.count + end - start + 32)
-            body.raw("{\"docs\":[")
-            for k in start..<end {
-                if k > start { body.raw(byte: UInt8(ascii: ",")) }
-                body.bytes += analyses.json[analyses.jsonRange(k)]
-            }
-            body.raw("],\"version\":1}\n")
-            return (path, hasher.value, body.bytes)
-        }
-        for file in docFiles { index.add(file.path, hash: file.hash, bytes: file.bytes) }
-        let shard = docFiles.count
+        let shardStarts = addTermShards(of: analyses, patch: patch, directory: dir, isCurrent: isCurrent, to: &index)
+        addDocumentShards(of: analyses, patch: patch, directory: dir, isCurrent: isCurrent, to: &index)
+        let shard = index.layout.docShardHashes.count
 
         // Facets, for the kind and profession filters.
         let docKinds = docs.map(\.kind)
@@ -252,7 +221,7 @@ public struct SearchIndexWriter: Sendable {
         // Meta, read first.
         var meta = JSONBytes()
         meta.raw("{\"docShardSize\":")
-        meta.integer(perShard)
+        meta.integer(index.layout.docShardSize)
         meta.raw(",\"docShards\":")
         meta.integer(shard)
         meta.raw(",\"documentCount\":")

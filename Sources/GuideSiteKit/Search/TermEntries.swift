@@ -10,7 +10,7 @@ struct TermEntries {
     /// Each term's JSON string literal (quoted and escaped).
     private let names: [[UInt8]]
     /// Entry `k`'s size in bytes, without a separating comma.
-    private let sizes: [Int]
+    let sizes: [Int]
 
     init(_ terms: [(String, Int)], _ postings: SearchPostings) {
         self.terms = terms
@@ -56,7 +56,10 @@ struct TermEntries {
 
     /// Entry ranges of the shards: a shard takes entries while its body stays within
     /// `maxBytes`, and always at least one.
-    func shards(maxBytes: Int) -> [Range<Int>] {
+    func shards(maxBytes: Int) -> [Range<Int>] { Self.shards(sizes: sizes, maxBytes: maxBytes) }
+
+    /// Ranges of the shards of entries of sizes `sizes` (see ``shards(maxBytes:)``).
+    static func shards(sizes: [Int], maxBytes: Int) -> [Range<Int>] {
         var shards: [Range<Int>] = []
         var first = 0
         var size = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks the loaded content as a whole, links every Markdown document and builds the
 /// citation graph: load → **assemble** → render → write.
 ///
@@ -150,21 +152,31 @@ public struct SiteAssembler: Sendable {
                 codes.append(CodeEntry(code: code, path: routes.code(id), provisions: provisions))
             }
 
-            var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
-            var citedByDigests: [ProvisionKey: [UInt64]] = [:]
-            func cite(_ document: LinkedDocument) {
-                for (occurrence, digest) in zip(document.occurrences, document.occurrenceDigests) {
-                    citedBy[occurrence.target, default: []].append(occurrence)
-                    citedByDigests[occurrence.target, default: []].append(digest)
+            // Who cites each provision, in document order: the documents are cut in a run per
+            // core, each run grouped on its own, and the runs' groups joined in order.
+            let documents = entries.map(\.body) + recs.flatMap { [$0.body] + $0.dos + $0.donts } + codes.flatMap { $0.provisions.map(\.text) }
+            let cores = documents.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+            let runs = (0..<cores).map { k in (documents.count * k / cores)..<(documents.count * (k + 1) / cores) }
+            let groups = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: CitationGroup] in
+                var groups: [ProvisionKey: CitationGroup] = [:]
+                for document in documents[run] {
+                    for (occurrence, digest) in zip(document.occurrences, document.occurrenceDigests) {
+                        groups[occurrence.target, default: CitationGroup()].add(occurrence, digest)
+                    }
+                }
+                return groups
+            }
+            // The first run's lists are taken as they are; each citation copied costs a retain of
+            // each of its strings, and the copies let go of on another thread.
+            var citedBy = groups.first?.mapValues(\.occurrences) ?? [:]
+            var citedByDigests = groups.first?.mapValues(\.digests) ?? [:]
+            for group in groups.dropFirst() {
+                for (key, cited) in group {
+                    citedBy[key, default: []] += cited.occurrences
+                    citedByDigests[key, default: []] += cited.digests
                 }
             }
-            for entry in entries { cite(entry.body) }
-            for r in recs {
-                for document in [r.body] + r.dos + r.donts { cite(document) }
-            }
-            for c in codes {
-                for p in c.provisions { cite(p.text) }
-            }
+            releaseInBackground(groups)
             // Check links to other articles' headings now that every page has its anchors (the
             // first page at each path: a duplicate slug is an error of its own).
             let references = entries.flatMap(\.body.anchorReferences)
@@ -212,5 +224,16 @@ public struct SiteAssembler: Sendable {
                 first[item.key] = item.location
             }
         }
+    }
+}
+
+/// The citations of one provision that a run of documents holds, with their digests, in order.
+private struct CitationGroup {
+    var occurrences: [CitationOccurrence] = []
+    var digests: [UInt64] = []
+
+    mutating func add(_ occurrence: CitationOccurrence, _ digest: UInt64) {
+        occurrences.append(occurrence)
+        digests.append(digest)
     }
 }

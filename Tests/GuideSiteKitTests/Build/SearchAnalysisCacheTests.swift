@@ -116,6 +116,7 @@ struct SearchAnalysisCacheTests {
         #expect(read.terms.frequencies == analyses.terms.frequencies && read.terms.lengths == analyses.terms.lengths)
         #expect(read.json == analyses.json && read.jsonEnds == analyses.jsonEnds)
         #expect(read.stubs == analyses.stubs && read.stubs.count == analyses.count)
+        #expect(read.layout != nil && read.layout == analyses.layout, "the index's layout too")
         #expect(read.stubs.contains { !$0.professions.isEmpty } && read.stubs.contains { !$0.section.isEmpty })
 
         // Another language, other settings: another file or another fingerprint.

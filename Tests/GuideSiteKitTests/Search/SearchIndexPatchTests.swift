@@ -1,0 +1,130 @@
+import Testing
+@testable import GuideSiteKit
+
+/// A rebuild in which a few documents changed patches the earlier index (``IndexPatch``): it
+/// scores only the terms of those documents and makes only the shards they fall in. What the
+/// output then holds must be, byte for byte, an index made from nothing.
+@Suite("Search index patches")
+struct SearchIndexPatchTests {
+    static let words = ["consentement", "confidentialité", "publicité", "témoignage", "réseaux", "sociaux", "dossier",
+                        "secret", "professionnel", "l’ordre", "distance", "client", "membre", "3.09.10", "6.1.6",
+                        "élève", "déontologie", "patient", "photo", "courriel", "plainte", "syndic", "ordonnance"]
+
+    static func sentence(_ count: Int, _ generator: inout SplitMix) -> String {
+        (0..<count).map { _ in words.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+    }
+
+    /// Rounds of edits to a few documents, each index made from the previous round's analyses
+    /// against an output that holds what the previous rounds wrote.
+    @Test func whatTheOutputHoldsIsAnIndexMadeFromNothing() {
+        var generator = SplitMix(seed: 0x1D3C5)
+        var documents = (0..<64).map { k in
+            SearchDocument(url: "articles/a\(k)/", title: Self.sentence(3, &generator), kind: .article, language: .fr,
+                           bodyText: Self.sentence(30, &generator) + " mot\(k % 7)")
+        }
+        var writer = SearchIndexWriter()
+        writer.shardBytes = 300
+        writer.docShardBytes = 400
+        var output: [String: (hash: UInt64, bytes: [UInt8])] = [:]
+        var previous: SearchAnalyses?
+        var patched = 0
+        for round in 0..<16 {
+            if round > 0 {
+                for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                    let k = Int.random(in: documents.indices, using: &generator)
+                    switch Int.random(in: 0..<3, using: &generator) {
+                    case 0:  // one word for another: the average length stays
+                        var body = documents[k].bodyText.split(separator: " ").map(String.init)
+                        body[Int.random(in: body.indices, using: &generator)] = Self.words.randomElement(using: &generator) ?? ""
+                        documents[k].bodyText = body.joined(separator: " ")
+                    case 1:  // a new word, in no other document
+                        documents[k].bodyText += " nouveau\(round)"
+                    default:
+                        documents[k].bodyText += " " + Self.sentence(2, &generator)
+                    }
+                }
+            }
+            if round == 9, let lost = output.keys.sorted().first(where: { $0.contains("terms-") }) {
+                output[lost] = nil  // the output lost a shard: it is made again, patch or not
+            }
+            let held = output.mapValues(\.hash)
+            let made = writer.makeIndexFiles(documents: documents, hashes: SearchAnalysisCacheTests.hashes(documents), language: .fr,
+                                             reusing: previous) { path, hash in held[path] == hash }
+            for file in made.index.files { output[file.path] = (made.index.hashes[file.path] ?? 0, file.bytes) }
+            for path in made.index.kept { #expect(output[path] != nil, "round \(round): \(path) kept, so the output holds it") }
+            let fromNothing = writer.makeIndexFiles(documents: documents, language: .fr)
+            #expect(Set(made.index.hashes.keys) == Set(fromNothing.map(\.path)), "round \(round)")
+            for file in fromNothing {
+                #expect(output[file.path]?.bytes == file.bytes, "round \(round): \(file.path) is the bytes of an index made from nothing")
+            }
+            let shards = made.analyses.layout?.termShardEnds.count ?? 0
+            if made.index.termShardsRemade < shards { patched += 1 }
+            #expect(made.analyses.layout?.termShardHashes.count == shards)
+            previous = made.analyses
+        }
+        #expect(patched >= 8, "most rounds patch the index (\(patched) of 15)")
+    }
+
+    /// A patch is refused when the earlier index cannot be patched: another document count, or
+    /// too many documents changed.
+    @Test func aPatchNeedsTheSameDocumentsCountAndFewChanges() throws {
+        var generator = SplitMix(seed: 0xA11)
+        var documents = (0..<16).map { k in
+            SearchDocument(url: "a\(k)/", title: "t\(k)", kind: .article, language: .fr, bodyText: Self.sentence(12, &generator))
+        }
+        let writer = SearchIndexWriter()
+        let first = writer.makeIndexFiles(documents: documents, hashes: SearchAnalysisCacheTests.hashes(documents), language: .fr,
+                                          reusing: nil).analyses
+        let layout = try #require(first.layout)
+        func analyses(_ documents: [SearchDocument]) -> SearchAnalyses {
+            writer.makeIndexFiles(documents: documents, hashes: SearchAnalysisCacheTests.hashes(documents), language: .fr,
+                                  reusing: nil).analyses
+        }
+        #expect(IndexPatch(from: first, to: first, layout: layout)?.changedDocuments.contains(true) == false, "nothing changed")
+        documents.removeLast()
+        let fewer = analyses(documents)
+        var smaller = layout
+        smaller.documentCount = fewer.count
+        #expect(IndexPatch(from: first, to: fewer, layout: smaller) == nil, "another document count")
+        var many = first
+        many.hashes = many.hashes.map { $0 &+ 1 }
+        #expect(IndexPatch(from: many, to: first, layout: layout) == nil, "every document changed")
+        var settings = layout
+        settings.settings[2] += 1
+        #expect(IndexPatch(from: first, to: first, layout: settings) == nil, "other shard sizes")
+        var average = layout
+        average.averageLength += 0.25
+        #expect(IndexPatch(from: first, to: first, layout: average) == nil, "another average length")
+    }
+
+    /// Postings of some terms are those terms' postings among all, and two such sets with
+    /// masks that do not overlap merge into the postings of both.
+    @Test func maskedPostingsAreThePostingsOfTheirTerms() {
+        var generator = SplitMix(seed: 0x9051)
+        var analyzed = DocumentTerms()
+        analyzed.vocabulary = (0..<40).map { "t\($0)" }
+        for _ in 0..<5_000 {
+            for term in 0..<analyzed.vocabulary.count where generator.next() % 5 == 0 {
+                analyzed.terms.append(Int32(term))
+                analyzed.frequencies.append(Double(1 + generator.next() % 9))
+            }
+            analyzed.starts.append(analyzed.terms.count)
+            analyzed.lengths.append(Double(1 + generator.next() % 80))
+        }
+        let all = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 30)
+        let mask = analyzed.vocabulary.indices.map { _ in generator.next() % 3 == 0 }
+        let some = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 30, only: mask)
+        let others = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 30, only: mask.map { !$0 })
+        let merged = SearchPostings(merging: some, others)
+        for t in analyzed.vocabulary.indices {
+            #expect(some.count(of: t) == (mask[t] ? all.count(of: t) : 0))
+            if mask[t] {
+                #expect(some.documents[some.range(of: t)] == all.documents[all.range(of: t)])
+                #expect(some.scores[some.range(of: t)] == all.scores[all.range(of: t)])
+            }
+            #expect(merged.documents[merged.range(of: t)] == all.documents[all.range(of: t)])
+            #expect(merged.scores[merged.range(of: t)] == all.scores[all.range(of: t)])
+        }
+        #expect(some.documentFrequencies == all.documentFrequencies)
+    }
+}
