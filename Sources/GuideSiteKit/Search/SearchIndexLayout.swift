@@ -3,7 +3,8 @@
 /// and each shard's hash. Kept with the analyses (``SearchAnalysisCache``), so that a rebuild in
 /// which a few documents changed, and the constants did not, scores only the terms of those
 /// documents again and makes only the shards they fall in: every other term's postings, and so
-/// every other shard, are the same (see ``SearchIndexWriter/termShards(of:postingsMask:earlier:changed:isCurrent:)``).
+/// every other shard, are the same (see ``IndexPatch`` and
+/// ``SearchIndexWriter/addTermShards(of:patch:directory:isCurrent:to:)``).
 struct SearchIndexLayout: Sendable, Equatable {
     /// The writer's settings the index was scored and cut with (``SearchIndexWriter/layoutSettings``).
     var settings: [UInt64] = []
@@ -59,6 +60,12 @@ struct SearchIndexLayout: Sendable, Equatable {
               docShardSize >= 0, documentCount == 0 || docShardSize > 0,
               docShardHashes.count == (documentCount == 0 ? 0 : (documentCount + docShardSize - 1) / docShardSize)
         else { throw BinaryReader.Malformed() }
+        // Each term once (the writer merges new terms into this list, assuming it).
+        var seen = [Bool](repeating: false, count: self.vocabularyCount)
+        for t in terms {
+            guard !seen[Int(t)] else { throw BinaryReader.Malformed() }
+            seen[Int(t)] = true
+        }
     }
 
     /// A number that is no count of bytes to follow (``BinaryReader/count()`` would bound it by them).

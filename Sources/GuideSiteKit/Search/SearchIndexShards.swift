@@ -43,7 +43,7 @@ struct IndexPatch {
 extension SearchIndexWriter {
     /// The settings an index layout holds besides what the analyses give: a layout made with
     /// other ones cannot be patched.
-    var layoutSettings: [UInt64] { [k1.bitPattern, b.bitPattern, UInt64(shardBytes), UInt64(docShardBytes)] }
+    var layoutSettings: [UInt64] { [k1.bitPattern, b.bitPattern, UInt64(bitPattern: Int64(shardBytes)), UInt64(bitPattern: Int64(docShardBytes))] }
 
     /// The average document length in scores: the mean rounded to a quarter of a token, so that
     /// an edit to a few documents seldom changes it, and with it every score of the index.
@@ -124,13 +124,14 @@ extension SearchIndexWriter {
         // Shards that are the earlier ones, which the output holds: kept with their earlier hash.
         var earlierHash = [UInt64?](repeating: nil, count: shards.count)
         if let patch, let isCurrent {
-            let layout = patch.layout
-            for (k, shard) in shards.enumerated() where k < layout.termShardEnds.count {
+            let layout = patch.layout, terms = terms
+            earlierHash = Array(shards.enumerated()).parallelMap(chunkSize: 64) { k, shard -> UInt64? in
+                guard k < layout.termShardEnds.count else { return nil }
                 let before = layout.termShard(k)
                 guard before.count == shard.count, terms[shard].elementsEqual(layout.terms[before]),
                       !terms[shard].contains(where: { patch.changedTerms[Int($0)] }),
-                      isCurrent(path(k), layout.termShardHashes[k]) else { continue }
-                earlierHash[k] = layout.termShardHashes[k]
+                      isCurrent(path(k), layout.termShardHashes[k]) else { return nil }
+                return layout.termShardHashes[k]
             }
         }
         // The others are made: their terms scored, unless every term was.
