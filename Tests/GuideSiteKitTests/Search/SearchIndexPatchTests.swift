@@ -101,16 +101,8 @@ struct SearchIndexPatchTests {
     /// masks that do not overlap merge into the postings of both.
     @Test func maskedPostingsAreThePostingsOfTheirTerms() {
         var generator = SplitMix(seed: 0x9051)
-        var analyzed = DocumentTerms()
-        analyzed.vocabulary = (0..<40).map { "t\($0)" }
-        for _ in 0..<5_000 {
-            for term in 0..<analyzed.vocabulary.count where generator.next() % 5 == 0 {
-                analyzed.terms.append(Int32(term))
-                analyzed.frequencies.append(Double(1 + generator.next() % 9))
-            }
-            analyzed.starts.append(analyzed.terms.count)
-            analyzed.lengths.append(Double(1 + generator.next() % 80))
-        }
+        let analyzed = DocumentTerms.random(vocabulary: (0..<40).map { "t\($0)" }, documents: 5_000, oneIn: 5, maxFrequency: 9,
+                                            maxLength: 80, using: &generator)
         let all = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 30)
         let mask = analyzed.vocabulary.indices.map { _ in generator.next() % 3 == 0 }
         let some = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 30, only: mask)

@@ -7,16 +7,8 @@ import Testing
 struct TermEntriesTests {
     @Test func sizesAreTheBytesWritten() {
         var generator = SplitMix(seed: 0x7E2)
-        var analyzed = DocumentTerms()
-        analyzed.vocabulary = ["a", "3.09.10", "élève", "quote\"d", "back\\slash", "long" + String(repeating: "x", count: 50)]
-        for _ in 0..<300 {
-            for term in 0..<analyzed.vocabulary.count where generator.next() % 3 == 0 {
-                analyzed.terms.append(Int32(term))
-                analyzed.frequencies.append(Double(1 + generator.next() % 40))
-            }
-            analyzed.starts.append(analyzed.terms.count)
-            analyzed.lengths.append(Double(1 + generator.next() % 500))
-        }
+        let analyzed = DocumentTerms.random(vocabulary: ["a", "3.09.10", "élève", "quote\"d", "back\\slash", "long" + String(repeating: "x", count: 50)],
+                                            documents: 300, oneIn: 3, maxFrequency: 40, maxLength: 500, using: &generator)
         let postings = SearchPostings(analyzed, k1: 1.2, b: 0.75, averageLength: 120)
         let terms = analyzed.vocabulary.enumerated().map { ($1, $0) }.sorted { $0.0 < $1.0 }
         let entries = TermEntries(terms, postings)
@@ -53,5 +45,24 @@ struct TermEntriesTests {
         #expect(Set(after.kept).union(after.files.map(\.path)) == Set(full.keys))
         for path in after.kept { #expect(old[path] == full[path], "\(path) kept: its bytes are a full build's") }
         for file in after.files { #expect(file.bytes == full[file.path], "\(file.path) made as a full build makes it") }
+    }
+}
+
+extension DocumentTerms {
+    /// `documents` documents that each hold every term of `vocabulary` with a chance of one in
+    /// `oneIn`, with a frequency up to `maxFrequency` and a length up to `maxLength`.
+    static func random(vocabulary: [String], documents: Int, oneIn: UInt64, maxFrequency: UInt64, maxLength: UInt64,
+                       using generator: inout SplitMix) -> DocumentTerms {
+        var analyzed = DocumentTerms()
+        analyzed.vocabulary = vocabulary
+        for _ in 0..<documents {
+            for term in 0..<vocabulary.count where generator.next() % oneIn == 0 {
+                analyzed.terms.append(Int32(term))
+                analyzed.frequencies.append(Double(1 + generator.next() % maxFrequency))
+            }
+            analyzed.starts.append(analyzed.terms.count)
+            analyzed.lengths.append(Double(1 + generator.next() % maxLength))
+        }
+        return analyzed
     }
 }
