@@ -246,8 +246,9 @@ public struct SiteBuilder: Sendable {
             let writer = SearchIndexWriter()
             let cache = analysisCaches?(language, writer)
             // Read on another thread since the build started, or now.
+            // Taken from the preload, not copied: the index may patch them in place.
             let previous: SearchAnalyses? = if let cache {
-                if let early = preloaded[language], early.cache == cache { early.analyses.value } else { cache.read() }
+                if let early = preloaded[language], early.cache == cache, let taken = early.analyses.take() { taken } else { cache.read() }
             } else {
                 nil
             }
@@ -283,14 +284,15 @@ public struct SiteBuilder: Sendable {
                 group = hasher.value
                 if let kept = isCurrentGroup(folder, group) { return (keptIndex(kept, group: group), nil) }
             }
-            var (index, analyses) = writer.makeIndexFiles(inputs: inputs, language: language, reusing: previous) { path, hash in
+            let entries = previous?.count ?? 0
+            var (index, analyses) = writer.makeIndexFiles(inputs: inputs, language: language, reusing: consume previous) { path, hash in
                 isCurrent("search/" + path, hash)
             }
             index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
             index.kept = index.kept.map { "search/" + $0 }
             index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })
             index.hashes[folder] = group
-            let entries = previous?.count ?? 0, reused = analyses.count - index.analysed
+            let reused = analyses.count - index.analysed
             guard CacheRewrite.isWorthIt(missing: index.analysed, stale: max(0, entries - reused), entries: entries) else { return (index, nil) }
             return (index, cache?.stage(analyses))
         }

@@ -18,6 +18,12 @@ struct SearchAnalyses: Sendable {
 
     var count: Int { hashes.count }
 
+    /// A document whose analysis was replaced by another at its place, with its earlier terms.
+    struct Replaced: Sendable {
+        var position: Int
+        var terms: [Int32]
+    }
+
     func jsonRange(_ d: Int) -> Range<Int> { (d == 0 ? 0 : jsonEnds[d - 1])..<jsonEnds[d] }
 
     /// Where each hash is (the first document with it, should two documents be the same).
@@ -35,6 +41,50 @@ struct SearchAnalyses: Sendable {
             if let source = stub.source { positions[source, default: []].append(d) }
         }
         return positions
+    }
+}
+
+extension SearchAnalyses {
+    /// Replaces the analyses of the documents at `places` (ascending) by the new ones of `fresh`
+    /// (its documents in that order, with their JSON objects and stubs), in place: terms of
+    /// `fresh` that the vocabulary lacks are added after it, and each table is spliced, not
+    /// copied. Gives each replaced document's earlier terms.
+    mutating func replace(at places: [Int], with fresh: DocumentTerms, json freshJSON: [[UInt8]],
+                          stubs freshStubs: [SearchDocumentStub]) -> [Replaced] {
+        var byTerm: [String: Int] = [:]
+        byTerm.reserveCapacity(fresh.vocabulary.count)
+        for (f, term) in fresh.vocabulary.enumerated() { byTerm[term] = f }
+        var ids = [Int32](repeating: -1, count: fresh.vocabulary.count)
+        for (id, term) in terms.vocabulary.enumerated() {
+            if let f = byTerm[term] { ids[f] = Int32(id) }
+        }
+        for f in ids.indices where ids[f] < 0 {
+            ids[f] = Int32(terms.vocabulary.count)
+            terms.vocabulary.append(fresh.vocabulary[f])
+        }
+        var replaced: [Replaced] = []
+        replaced.reserveCapacity(places.count)
+        for (f, d) in places.enumerated() {
+            let before = terms.starts[d]..<terms.starts[d + 1]
+            replaced.append(Replaced(position: d, terms: Array(terms.terms[before])))
+            let after = fresh.starts[f]..<fresh.starts[f + 1]
+            terms.terms.replaceSubrange(before, with: fresh.terms[after].lazy.map { ids[Int($0)] })
+            terms.frequencies.replaceSubrange(before, with: fresh.frequencies[after])
+            let shift = after.count - before.count
+            if shift != 0 {
+                for k in (d + 1)..<terms.starts.count { terms.starts[k] += shift }
+            }
+            terms.lengths[d] = fresh.lengths[f]
+            let jsonBefore = jsonRange(d)
+            json.replaceSubrange(jsonBefore, with: freshJSON[f])
+            let jsonShift = freshJSON[f].count - jsonBefore.count
+            if jsonShift != 0 {
+                for k in d..<jsonEnds.count { jsonEnds[k] += jsonShift }
+            }
+            hashes[d] = freshStubs[f].hash
+            stubs[d] = freshStubs[f]
+        }
+        return replaced
     }
 }
 

@@ -19,19 +19,30 @@ struct IndexPatch {
     /// constants of `current`; nil when the earlier index cannot be patched, or when so many
     /// documents changed that making the index again costs about as much.
     init?(from earlier: SearchAnalyses, to analyses: SearchAnalyses, layout current: SearchIndexLayout) {
-        guard let layout = earlier.layout, layout.settings == current.settings,
+        guard earlier.count == analyses.count else { return nil }
+        var changed: [SearchAnalyses.Replaced] = []
+        for d in 0..<analyses.count where earlier.hashes[d] != analyses.hashes[d] {
+            changed.append(.init(position: d, terms: Array(earlier.terms.terms[earlier.terms.starts[d]..<earlier.terms.starts[d + 1]])))
+            if changed.count * 8 > analyses.count { return nil }
+        }
+        self.init(layout: earlier.layout, vocabularyCount: earlier.terms.vocabulary.count, replaced: changed, in: analyses, current: current)
+    }
+
+    /// The patch from the index whose layout is `layout`, made from analyses of
+    /// `vocabularyCount` terms that were those of `analyses` but for the documents `replaced`
+    /// (with their earlier terms); nil as above.
+    init?(layout: SearchIndexLayout?, vocabularyCount: Int, replaced: [SearchAnalyses.Replaced], in analyses: SearchAnalyses,
+          current: SearchIndexLayout) {
+        guard let layout, layout.settings == current.settings,
               layout.documentCount == current.documentCount, layout.averageLength == current.averageLength,
-              layout.vocabularyCount == earlier.terms.vocabulary.count, layout.vocabularyCount <= current.vocabularyCount,
-              earlier.count == analyses.count, analyses.count == current.documentCount else { return nil }
-        let n = analyses.count
-        var documents = [Bool](repeating: false, count: n)
+              layout.vocabularyCount == vocabularyCount, layout.vocabularyCount <= current.vocabularyCount,
+              analyses.count == current.documentCount, replaced.count * 8 <= analyses.count else { return nil }
+        var documents = [Bool](repeating: false, count: analyses.count)
         var terms = [Bool](repeating: false, count: current.vocabularyCount)
-        var changed = 0
-        for d in 0..<n where earlier.hashes[d] != analyses.hashes[d] {
-            documents[d] = true
-            changed += 1
-            if changed * 8 > n { return nil }
-            for k in earlier.terms.starts[d]..<earlier.terms.starts[d + 1] { terms[Int(earlier.terms.terms[k])] = true }
+        for document in replaced {
+            documents[document.position] = true
+            for t in document.terms { terms[Int(t)] = true }
+            let d = document.position
             for k in analyses.terms.starts[d]..<analyses.terms.starts[d + 1] { terms[Int(analyses.terms.terms[k])] = true }
         }
         self.layout = layout

@@ -84,9 +84,11 @@ public struct SearchIndexWriter: Sendable {
     /// The index files of `inputs` (documents of other languages are left out) and their
     /// analyses: an `.analysed` input is taken from `previous` as it is, and so is a
     /// `.document` whose hash `previous` holds; only the other documents are analysed.
-    func makeIndexFiles(inputs: [IndexInput], language: SearchLanguage, reusing previous: SearchAnalyses?,
+    /// When every earlier document keeps its place and only a few are new, the earlier analyses
+    /// are changed in place (given away by the caller, they are not copied).
+    func makeIndexFiles(inputs: [IndexInput], language: SearchLanguage, reusing earlierAnalyses: consuming SearchAnalyses?,
                         isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
-        let previous = previous ?? SearchAnalyses()
+        var previous = (consume earlierAnalyses) ?? SearchAnalyses()
         var stubs: [SearchDocumentStub] = []
         stubs.reserveCapacity(inputs.count)
         // Each stub's earlier analysis, or its document.
@@ -115,8 +117,8 @@ public struct SearchIndexWriter: Sendable {
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
         var analyses: SearchAnalyses
-        // The earlier analyses, when these number terms as they do: the earlier index can be patched.
-        var earlier: SearchAnalyses?
+        // What the earlier index was made from, when these analyses number terms as they did: it can be patched.
+        var earlier: EarlierIndex?
         if fresh.count == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
             analyses = SearchAnalyses(hashes: order.map { stubs[$0].hash }, terms: freshTerms)
@@ -126,6 +128,18 @@ public struct SearchIndexWriter: Sendable {
                 analyses.json += json
                 analyses.jsonEnds.append(analyses.json.count)
             }
+        } else if let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: fresh.count) {
+            // Every earlier document at its place: the new ones replace those at theirs.
+            let layout = previous.layout, vocabularyCount = previous.terms.vocabulary.count
+            let replaced = previous.replace(at: places, with: freshTerms, json: freshJSON, stubs: places.map { stubs[order[$0]] })
+            // A document given whole whose hash the earlier analyses know may come from another
+            // article key than the earlier one: its stub is the new one.
+            for (place, index) in order.enumerated() where documents[index] != nil && known[index] != nil {
+                previous.stubs[place] = stubs[index]
+            }
+            analyses = previous
+            previous = SearchAnalyses()
+            earlier = .replaced(layout: layout, vocabularyCount: vocabularyCount, replaced)
         } else {
             var builder = SearchAnalysesBuilder(previous: previous, fresh: freshTerms, freshJSON: freshJSON, documentCount: order.count)
             // Earlier documents come in runs (index order is the same from build to build): one copy a run.
@@ -148,9 +162,10 @@ public struct SearchIndexWriter: Sendable {
             builder.addPrevious(run)
             let finished = builder.finished()
             analyses = finished.analyses
-            if !finished.renumbered { earlier = previous }
+            analyses.stubs = order.map { stubs[$0] }
+            if !finished.renumbered { earlier = .analyses(previous) }
         }
-        analyses.stubs = order.map { stubs[$0] }
+        if analyses.stubs.count != analyses.count { analyses.stubs = order.map { stubs[$0] } }
         var index = makeIndexFiles(language: language, analyses: analyses, earlier: earlier, isCurrent: isCurrent)
         index.analysed = fresh.count
         analyses.layout = index.layout
@@ -160,7 +175,7 @@ public struct SearchIndexWriter: Sendable {
     /// The files of the documents of `analyses` (in index order). With `earlier`, analyses
     /// whose term ids these keep and whose index's layout they hold, only the terms and shards
     /// that documents changed since then are scored and made again (see ``IndexPatch``).
-    private func makeIndexFiles(language: SearchLanguage, analyses: SearchAnalyses, earlier: SearchAnalyses?,
+    private func makeIndexFiles(language: SearchLanguage, analyses: SearchAnalyses, earlier: EarlierIndex?,
                                 isCurrent: (@Sendable (String, UInt64) -> Bool)?) -> IndexFiles {
         let docs = analyses.stubs
         let n = docs.count
@@ -170,7 +185,12 @@ public struct SearchIndexWriter: Sendable {
         index.layout.averageLength = Self.scoringAverage(analyses.terms.lengths)
         index.layout.vocabularyCount = analyses.terms.vocabulary.count
         let dir = language.rawValue + "/"
-        let patch = earlier.flatMap { IndexPatch(from: $0, to: analyses, layout: index.layout) }
+        let patch: IndexPatch? = switch earlier {
+        case nil: nil
+        case let .analyses(earlier)?: IndexPatch(from: earlier, to: analyses, layout: index.layout)
+        case let .replaced(layout, vocabularyCount, replaced)?:
+            IndexPatch(layout: layout, vocabularyCount: vocabularyCount, replaced: replaced, in: analyses, current: index.layout)
+        }
 
         let shardStarts = addTermShards(of: analyses, patch: patch, directory: dir, isCurrent: isCurrent, to: &index)
         addDocumentShards(of: analyses, patch: patch, directory: dir, isCurrent: isCurrent, to: &index)
@@ -239,6 +259,29 @@ public struct SearchIndexWriter: Sendable {
         meta.raw("}\n")
         index.add(dir + "meta.json", bytes: meta.bytes, first: true)
         return index
+    }
+
+    /// What an earlier index was made from: analyses whose term ids the current ones keep, or the
+    /// current analyses before some documents were replaced in place (with that index's layout).
+    enum EarlierIndex {
+        case analyses(SearchAnalyses)
+        case replaced(layout: SearchIndexLayout?, vocabularyCount: Int, [SearchAnalyses.Replaced])
+    }
+
+    /// The places of the new documents, in order, when the documents in index order (`order`,
+    /// with each one's place in the earlier analyses or nil, `earlier`) are the earlier ones at
+    /// their places but for a few (at most `maxReplaced`) that are new; nil otherwise.
+    static func placesOfNew(order: [Int], earlier: [Int?], earlierCount: Int, new: Int, maxReplaced: Int = 32) -> [Int]? {
+        guard order.count == earlierCount, new > 0, new <= maxReplaced else { return nil }
+        var places: [Int] = []
+        for (place, index) in order.enumerated() {
+            if let before = earlier[index] {
+                guard before == place else { return nil }
+            } else {
+                places.append(place)
+            }
+        }
+        return places
     }
 
     /// Positions in `stubs` in index order (``SearchDocumentStub/precedes(_:_:)``), given each

@@ -157,7 +157,7 @@ public struct SiteAssembler: Sendable {
             let documents = entries.map(\.body) + recs.flatMap { [$0.body] + $0.dos + $0.donts } + codes.flatMap { $0.provisions.map(\.text) }
             let cores = documents.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount
             let runs = (0..<cores).map { k in (documents.count * k / cores)..<(documents.count * (k + 1) / cores) }
-            let groups = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: CitationGroup] in
+            var groups = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: CitationGroup] in
                 var groups: [ProvisionKey: CitationGroup] = [:]
                 for document in documents[run] {
                     for (occurrence, digest) in zip(document.occurrences, document.occurrenceDigests) {
@@ -166,17 +166,25 @@ public struct SiteAssembler: Sendable {
                 }
                 return groups
             }
-            // The first run's lists are taken as they are; each citation copied costs a retain of
-            // each of its strings, and the copies let go of on another thread.
-            var citedBy = groups.first?.mapValues(\.occurrences) ?? [:]
-            var citedByDigests = groups.first?.mapValues(\.digests) ?? [:]
-            for group in groups.dropFirst() {
+            // Each run's groups are taken out of `groups` before they are joined, so that the
+            // first run's lists are moved, not copied (a citation copied costs a retain of each
+            // of its strings), and the later runs' copies are let go of on another thread.
+            var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
+            var citedByDigests: [ProvisionKey: [UInt64]] = [:]
+            for k in groups.indices {
+                let group = groups[k]
+                groups[k] = [:]
                 for (key, cited) in group {
-                    citedBy[key, default: []] += cited.occurrences
-                    citedByDigests[key, default: []] += cited.digests
+                    if citedBy[key] == nil {
+                        citedBy[key] = cited.occurrences
+                        citedByDigests[key] = cited.digests
+                    } else {
+                        citedBy[key, default: []] += cited.occurrences
+                        citedByDigests[key, default: []] += cited.digests
+                    }
                 }
+                if k > 0 { releaseInBackground(group) }
             }
-            releaseInBackground(groups)
             // Check links to other articles' headings now that every page has its anchors (the
             // first page at each path: a duplicate slug is an error of its own).
             let references = entries.flatMap(\.body.anchorReferences)

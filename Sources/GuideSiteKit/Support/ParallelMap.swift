@@ -100,6 +100,14 @@ final class BackgroundValue<T: Sendable>: @unchecked Sendable {
         guard let result else { fatalError("BackgroundValue: made without a value") }
         return result
     }
+
+    /// The value, once made, given away: this holds it no more, so that its one reader can
+    /// change it in place. Nil once taken. Only one thread may take it.
+    func take() -> T? {
+        done.wait()
+        defer { result = nil }
+        return result
+    }
 }
 
 /// A list whose items are made when first read, each at most once, from any thread; or, when
