@@ -280,27 +280,28 @@ public struct PageRenderer: Sendable {
             hasher.combine(UInt64(indices.count))
             for i in indices { hasher.combine(cardKeys[i]) }
         }
+        // What a citing page's title adds to a key, once per page that cites.
+        @Sendable func titleHash(_ page: String) -> UInt64 {
+            var hasher = StableHash()
+            if let title = titles[page] {
+                hasher.combine(context: title.0)
+                hasher.combine(title.1)
+            } else {
+                hasher.combine("\u{0}untitled")
+            }
+            return hasher.value
+        }
+        let citingTitles = edition.citingPages.parallelMap(chunkSize: 512) { titleHash($0) }
         func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
             guard let occurrences = edition.citedBy[key] else { return hasher.combine(UInt64(0)) }
-            let digests = edition.citationDigests(of: key)
+            let digests = edition.citationDigests(of: key), documents = edition.citingDocuments(of: key)
             hasher.combine(UInt64(occurrences.count))
-            // Each occurrence by its digest (made when it was linked), its page's title by index:
-            // a whole occurrence copied out costs a retain of each of its strings.
-            var lastPage = ""
+            // Each occurrence by its digest (made when it was linked, and holding its page), and its
+            // page's title, by the index of the document that cites: a whole occurrence copied out
+            // costs a retain of each of its strings.
             for k in occurrences.indices {
                 hasher.combine(digests[k])
-                // Occurrences come page by page: a page's title once per run of its occurrences.
-                if k > 0 && occurrences[k].page == lastPage {
-                    hasher.combine(UInt64(1))
-                    continue
-                }
-                lastPage = occurrences[k].page
-                if let title = titles[lastPage] {
-                    hasher.combine(context: title.0)
-                    hasher.combine(title.1)
-                } else {
-                    hasher.combine("\u{0}untitled")
-                }
+                hasher.combine(documents.map { citingTitles[Int($0[k])] } ?? titleHash(occurrences[k].page))
             }
         }
         func combineCitationCounts(_ codes: [CodeEntry], into hasher: inout StableHash) {

@@ -79,11 +79,17 @@ public struct ReferencesWriter: Sendable {
             hasher.combine(UInt64(keys.count))
             for key in keys {
                 let occurrences = edition.citedBy[key] ?? [], digests = edition.citationDigests(of: key)
+                let documents = edition.citingDocuments(of: key)
                 hasher.combine(key.description)
                 hasher.combine(UInt64(occurrences.count))
                 for k in occurrences.indices {
                     hasher.combine(digests[k])
-                    hasher.combine(occurrences[k].location.file)
+                    // A document's occurrences share its source file: it is hashed once a document.
+                    if let documents, k > 0, documents[k] == documents[k - 1] {
+                        hasher.combine(UInt64(1))
+                    } else {
+                        hasher.combine(occurrences[k].location.file)
+                    }
                     hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.line)))
                     hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.column)))
                 }

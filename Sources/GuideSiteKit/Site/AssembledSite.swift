@@ -133,6 +133,19 @@ public struct Edition: Sendable {
         let occurrences = citedBy[key] ?? [], known = citedByDigests[key] ?? []
         return known.count == occurrences.count ? known : occurrences.map(\.digest)
     }
+    /// The document that holds each occurrence of `citedBy` (an index in `citingPages`), in the
+    /// same order: a document's occurrences follow one another and share its page and source file.
+    var citedByDocuments: [ProvisionKey: [Int32]] = [:]
+    /// The page of each linked document of the edition that cites something.
+    var citingPages: [String] = []
+
+    /// The documents of the occurrences that cite `key`, in `citedBy`'s order; nil when the
+    /// edition was built without them.
+    func citingDocuments(of key: ProvisionKey) -> [Int32]? {
+        let known = citedByDocuments[key] ?? []
+        return known.count == (citedBy[key]?.count ?? 0) && known.allSatisfy({ Int($0) < citingPages.count }) ? known : nil
+    }
+
     /// The article cache's key of everything linking this edition read (``ArticleCacheKeys/linkEnvironment``),
     /// when the build uses the cache: what every page of the edition is made from, besides its own data.
     var linkEnvironment: CacheKey?

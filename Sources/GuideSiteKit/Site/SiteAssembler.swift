@@ -159,9 +159,9 @@ public struct SiteAssembler: Sendable {
             let runs = (0..<cores).map { k in (documents.count * k / cores)..<(documents.count * (k + 1) / cores) }
             var groups = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: CitationGroup] in
                 var groups: [ProvisionKey: CitationGroup] = [:]
-                for document in documents[run] {
-                    for (occurrence, digest) in zip(document.occurrences, document.occurrenceDigests) {
-                        groups[occurrence.target, default: CitationGroup()].add(occurrence, digest)
+                for d in run {
+                    for (occurrence, digest) in zip(documents[d].occurrences, documents[d].occurrenceDigests) {
+                        groups[occurrence.target, default: CitationGroup()].add(occurrence, digest, document: Int32(d))
                     }
                 }
                 return groups
@@ -171,6 +171,7 @@ public struct SiteAssembler: Sendable {
             // of its strings), and the later runs' copies are let go of on another thread.
             var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
             var citedByDigests: [ProvisionKey: [UInt64]] = [:]
+            var citedByDocuments: [ProvisionKey: [Int32]] = [:]
             for k in groups.indices {
                 let group = groups[k]
                 groups[k] = [:]
@@ -178,9 +179,11 @@ public struct SiteAssembler: Sendable {
                     if citedBy[key] == nil {
                         citedBy[key] = cited.occurrences
                         citedByDigests[key] = cited.digests
+                        citedByDocuments[key] = cited.documents
                     } else {
                         citedBy[key, default: []] += cited.occurrences
                         citedByDigests[key, default: []] += cited.digests
+                        citedByDocuments[key, default: []] += cited.documents
                     }
                 }
                 if k > 0 { releaseInBackground(group) }
@@ -208,7 +211,8 @@ public struct SiteAssembler: Sendable {
                 for p in c.provisions { translations["provision:\(c.code.id)/\(p.article.number)", default: [:]][language] = p.path }
             }
             editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs,
-                                    codes: codes, citedBy: citedBy, citedByDigests: citedByDigests, linkEnvironment: environment))
+                                    codes: codes, citedBy: citedBy, citedByDigests: citedByDigests, citedByDocuments: citedByDocuments,
+                                    citingPages: documents.map { $0.occurrences.first?.page ?? "" }, linkEnvironment: environment))
         }
         let latest = articles.map { $0.updated ?? $0.date }.max()
         return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest,
@@ -235,13 +239,16 @@ public struct SiteAssembler: Sendable {
     }
 }
 
-/// The citations of one provision that a run of documents holds, with their digests, in order.
+/// The citations of one provision that a run of documents holds, with their digests and
+/// documents, in order.
 private struct CitationGroup {
     var occurrences: [CitationOccurrence] = []
     var digests: [UInt64] = []
+    var documents: [Int32] = []
 
-    mutating func add(_ occurrence: CitationOccurrence, _ digest: UInt64) {
+    mutating func add(_ occurrence: CitationOccurrence, _ digest: UInt64, document: Int32) {
         occurrences.append(occurrence)
         digests.append(digest)
+        documents.append(document)
     }
 }
