@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Checks the loaded content as a whole, links every Markdown document and builds the
 /// citation graph: load → **assemble** → render → write.
@@ -85,8 +86,9 @@ public struct SiteAssembler: Sendable {
             }
 
             // Articles, in parallel: the heavy part of any real portal.
-            let own = articles.filter { $0.language == language }
-            let linkedArticles = own.parallelMap { [cache] article -> (ArticleEntry, [Diagnostic]) in
+            // Entries are made without diagnostics beside them, which most lack: an entry moved
+            // out of a (entry, diagnostics) pair is copied, a retain of each of its strings.
+            @Sendable func linkArticle(_ article: GuidanceArticle) -> (ArticleEntry, [Diagnostic]) {
                 let path = routes.article(article.slug)
                 let source = article.location.offset(lines: article.bodyLineOffset, column: 1)
                 var key: CacheKey?
@@ -109,11 +111,14 @@ public struct SiteAssembler: Sendable {
                 if let key { cache?.recordLinked(key, document: doc, diagnostics: d) }
                 return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
             }
-            var entries: [ArticleEntry] = []
-            for (entry, d) in linkedArticles {
-                entries.append(entry)
-                diagnostics += d
+            let own = articles.indices.filter { articles[$0].language == language }
+            let linkProblems = Mutex<[(index: Int, diagnostics: [Diagnostic])]>([])
+            var entries = own.parallelMap { index -> ArticleEntry in
+                let (entry, problems) = linkArticle(articles[index])
+                if !problems.isEmpty { linkProblems.withLock { $0.append((index, problems)) } }
+                return entry
             }
+            diagnostics += linkProblems.withLock { $0 }.sorted { $0.index < $1.index }.flatMap(\.diagnostics)
             entries.sort { ($0.article.date, $1.article.slug) > ($1.article.date, $0.article.slug) }
 
             var recs: [RecommendationEntry] = []
