@@ -286,7 +286,8 @@ final class ArticleCache: @unchecked Sendable {
     /// The body of an article loaded from the cache without reading its file: read only if the
     /// article must be linked again.
     struct UnreadBody: Sendable {
-        var url: URL
+        /// The file's path.
+        var file: String
         /// The path diagnostics show.
         var path: String
         /// Where the body starts in the file's bytes.
@@ -299,7 +300,7 @@ final class ArticleCache: @unchecked Sendable {
         /// The body, from the file, or the error to report if the file is no longer the one its
         /// stamp stood for (it changed while the build ran).
         func read() -> (body: String?, problem: Diagnostic?) {
-            guard let bytes = ContentLoader.readFile(url.path, limit: SourceFile.maximumSize),
+            guard let bytes = ContentLoader.readFile(file, limit: SourceFile.maximumSize),
                   bytes.withUnsafeBytes({ ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }) == loadKey,
                   offset <= bytes.count else {
                 return (nil, .error("the file changed while guidesite was building: build again", at: SourceLocation(file: path)))

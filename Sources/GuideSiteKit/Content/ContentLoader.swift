@@ -91,16 +91,32 @@ public struct ContentLoader: Sendable {
     func displayPath(_ url: URL) -> String {
         // As SourceLocation.displayPath(url.standardizedFileURL.path, relativeTo: displayBase),
         // without standardizing paths that are already standard (every listed file's is).
-        let path = Self.standardPath(url)
+        displayPath(standardPath: Self.standardPath(url))
+    }
+
+    /// ``displayPath(_:)`` of a file whose path is standard.
+    private func displayPath(standardPath path: String) -> String {
         let base = Self.standardPath(displayBase)
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The extension of a file name, as `URL.pathExtension` gives it: what follows the last dot,
+    /// unless the dot starts the name or ends it.
+    static func pathExtension(_ name: String) -> Substring {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else { return "" }
+        return name[name.index(after: dot)...]
     }
 
     /// `url.standardizedFileURL.path`, taken as it is when it has nothing to standardize: an
     /// absolute path without `//`, `.` or `..` components.
     static func standardPath(_ url: URL) -> String {
         let path = url.path
+        return isStandard(path) ? path : url.standardizedFileURL.path
+    }
+
+    /// Whether `path` is absolute, without `//`, `.` or `..` components, and without a final slash.
+    static func isStandard(_ path: String) -> Bool {
         var previous: UInt8 = 0, dots = 0, standard = path.utf8.first == UInt8(ascii: "/")
         for byte in path.utf8 where standard {
             if byte == UInt8(ascii: "/") {
@@ -113,8 +129,12 @@ public struct ContentLoader: Sendable {
             }
             previous = byte
         }
-        standard = standard && !(dots > 0 && dots < 3) && (path.utf8.count == 1 || previous != UInt8(ascii: "/"))
-        return standard ? path : url.standardizedFileURL.path
+        return standard && !(dots > 0 && dots < 3) && (path.utf8.count == 1 || previous != UInt8(ascii: "/"))
+    }
+
+    /// ``displayPath(_:)`` of the file at `path` (a listed file's, most often standard already).
+    func displayPath(ofFile path: String) -> String {
+        displayPath(standardPath: Self.isStandard(path) ? path : URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
     /// The regular files of a subfolder (recursively), sorted; links that leave the folder or loop are reported.
@@ -153,6 +173,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: displayPath(directory))))
             return
         }
+        // Paths are made as strings: a URL per file (made, then asked its path and extension)
+        // cost more than listing the folder.
         let directoryPath = directory.path
         for name in entries where !name.hasPrefix(".") {
             let path = directoryPath.hasSuffix("/") ? directoryPath + name : directoryPath + "/" + name
@@ -161,27 +183,28 @@ public struct ContentLoader: Sendable {
             let isLink = listed && (info.st_mode & S_IFMT) == S_IFLNK
             guard listed, !isLink || stat(path, &info) == 0 else {
                 let message = listed && errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
-                diagnostics.append(.error(message, at: SourceLocation(file: displayPath(directory.appendingPathComponent(name)))))
+                diagnostics.append(.error(message, at: SourceLocation(file: displayPath(ofFile: path))))
                 continue
             }
             let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-            // With the kind given, making the URL does not ask the disk again.
-            let url = directory.appendingPathComponent(name, isDirectory: isDirectory)
+            let wanted = !isDirectory && extensions.contains(Self.pathExtension(name).lowercased())
             if !isDirectory, (info.st_mode & S_IFMT) != S_IFREG {
-                if extensions.contains(url.pathExtension.lowercased()) {
+                if wanted {
                     diagnostics.append(.error("not a regular file (a pipe, a device or a socket): a content file must be a plain text file",
-                                              at: SourceLocation(file: displayPath(url))))
+                                              at: SourceLocation(file: displayPath(ofFile: path))))
                 }
                 continue
             }
-            if isLink || !folderIsInside, !url.resolvingSymlinksInPath().path.hasPrefix(rootPrefix) {
-                diagnostics.append(.error("symbolic link points outside the content folder", at: SourceLocation(file: displayPath(url))))
+            if isLink || !folderIsInside,
+               !URL(fileURLWithPath: path, isDirectory: isDirectory).resolvingSymlinksInPath().path.hasPrefix(rootPrefix) {
+                diagnostics.append(.error("symbolic link points outside the content folder", at: SourceLocation(file: displayPath(ofFile: path))))
                 continue
             }
             if isDirectory {
-                walk(url, extensions: extensions, rootPrefix: rootPrefix, into: &found, visited: &visited, diagnostics: &diagnostics)
-            } else if extensions.contains(url.pathExtension.lowercased()) {
-                found.append((url.path, ListedFile(url: url, stamp: FileStamp(info))))
+                walk(URL(fileURLWithPath: path, isDirectory: true), extensions: extensions, rootPrefix: rootPrefix, into: &found,
+                     visited: &visited, diagnostics: &diagnostics)
+            } else if wanted {
+                found.append((path, ListedFile(path: path, stamp: FileStamp(info))))
             }
         }
     }
@@ -341,14 +364,13 @@ public struct ContentLoader: Sendable {
     /// front matter of a file whose bytes the cache knows is not parsed again.
     func loadArticle(_ listed: ListedFile, languages: [String], defaultLanguage: String, cache: ArticleCache,
                      _ diagnostics: inout [Diagnostic]) -> GuidanceArticle? {
-        let url = listed.url
-        let path = displayPath(url)
+        let path = displayPath(ofFile: listed.path)
         let stampKey = ArticleCacheKeys.stamp(path: path, languages: languages, defaultLanguage: defaultLanguage, stamp: listed.stamp)
         let stampedKey = cache.loadKey(stamped: stampKey)
         if let key = stampedKey, let hit = cache.loadedArticle(key) {
             if let article = hit.article, let offset = hit.bodyOffset {
                 cache.noteLoadKey(key, forFile: path)
-                cache.noteUnreadBody(ArticleCache.UnreadBody(url: url, path: path, offset: offset, loadKey: key, languages: languages,
+                cache.noteUnreadBody(ArticleCache.UnreadBody(file: listed.path, path: path, offset: offset, loadKey: key, languages: languages,
                                                              defaultLanguage: defaultLanguage), forFile: path)
                 diagnostics += hit.diagnostics
                 return article
@@ -359,7 +381,8 @@ public struct ContentLoader: Sendable {
                 return nil
             }
         }
-        guard let (bytes, readStamp) = Self.readFileAndStamp(url.path, limit: SourceFile.maximumSize) else {
+        let url = listed.url
+        guard let (bytes, readStamp) = Self.readFileAndStamp(listed.path, limit: SourceFile.maximumSize) else {
             return loadArticle(url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
         }
         let key = bytes.withUnsafeBytes { ArticleCacheKeys.load(path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: $0) }

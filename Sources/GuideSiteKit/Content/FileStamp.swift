@@ -47,6 +47,9 @@ struct FileStamp: Hashable, Sendable {
 
 /// A content file found by listing a folder, with its stamp.
 struct ListedFile: Sendable {
-    var url: URL
+    /// The file's absolute path, as listing made it.
+    var path: String
     var stamp: FileStamp
+
+    var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
 }

@@ -92,7 +92,7 @@ struct FileStampTests {
         let file = site.content.appendingPathComponent("articles/premier.md")
         let bytes = Array(try Data(contentsOf: file))
         let key = bytes.withUnsafeBytes { ArticleCacheKeys.load(path: "Content/articles/premier.md", languages: ["fr", "en"], defaultLanguage: "fr", bytes: $0) }
-        let unread = ArticleCache.UnreadBody(url: file, path: "Content/articles/premier.md", offset: 4, loadKey: key,
+        let unread = ArticleCache.UnreadBody(file: file.path, path: "Content/articles/premier.md", offset: 4, loadKey: key,
                                              languages: ["fr", "en"], defaultLanguage: "fr")
         #expect(unread.read().body == String(decoding: bytes[4...], as: UTF8.self))
         try site.write("articles/premier.md", "---\ntitle: Autre\ndate: 2026-01-01\n---\nAutre texte.\n")
