@@ -157,41 +157,46 @@ public struct SiteAssembler: Sendable {
                 codes.append(CodeEntry(code: code, path: routes.code(id), provisions: provisions))
             }
 
-            // Who cites each provision, in document order: the documents are cut in a run per
-            // core, each run grouped on its own, and the runs' groups joined in order.
+            // Who cites each provision, in document order. The documents are cut in a run per
+            // core, each run lists where its citations are by provision (document and place, no
+            // citation copied), the runs' lists are joined in order, and each provision's citations
+            // are copied once, the provisions shared among the cores (a citation copied costs a
+            // retain of each of its strings).
             let documents = entries.map(\.body) + recs.flatMap { [$0.body] + $0.dos + $0.donts } + codes.flatMap { $0.provisions.map(\.text) }
             let cores = documents.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount
             let runs = (0..<cores).map { k in (documents.count * k / cores)..<(documents.count * (k + 1) / cores) }
-            var groups = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: CitationGroup] in
-                var groups: [ProvisionKey: CitationGroup] = [:]
+            let places = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: [CitationPlace]] in
+                var places: [ProvisionKey: [CitationPlace]] = [:]
                 for d in run {
-                    for (occurrence, digest) in zip(documents[d].occurrences, documents[d].occurrenceDigests) {
-                        groups[occurrence.target, default: CitationGroup()].add(occurrence, digest, document: Int32(d))
+                    for (k, occurrence) in documents[d].occurrences.enumerated() {
+                        places[occurrence.target, default: []].append(CitationPlace(document: Int32(d), occurrence: Int32(k)))
                     }
                 }
-                return groups
+                return places
             }
-            // Each run's groups are taken out of `groups` before they are joined, so that the
-            // first run's lists are moved, not copied (a citation copied costs a retain of each
-            // of its strings), and the later runs' copies are let go of on another thread.
+            var placesByKey = places.first ?? [:]
+            for run in places.dropFirst() {
+                for (key, list) in run { placesByKey[key, default: []] += list }
+            }
+            let cited = Array(placesByKey).parallelMap(chunkSize: 16) { key, places in
+                (key, places.map { documents[Int($0.document)].occurrences[Int($0.occurrence)] },
+                 places.map { place in
+                     let digests = documents[Int(place.document)].occurrenceDigests
+                     return digests.indices.contains(Int(place.occurrence))
+                         ? digests[Int(place.occurrence)] : documents[Int(place.document)].occurrences[Int(place.occurrence)].digest
+                 },
+                 places.map(\.document))
+            }
             var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
             var citedByDigests: [ProvisionKey: [UInt64]] = [:]
             var citedByDocuments: [ProvisionKey: [Int32]] = [:]
-            for k in groups.indices {
-                let group = groups[k]
-                groups[k] = [:]
-                for (key, cited) in group {
-                    if citedBy[key] == nil {
-                        citedBy[key] = cited.occurrences
-                        citedByDigests[key] = cited.digests
-                        citedByDocuments[key] = cited.documents
-                    } else {
-                        citedBy[key, default: []] += cited.occurrences
-                        citedByDigests[key, default: []] += cited.digests
-                        citedByDocuments[key, default: []] += cited.documents
-                    }
-                }
-                if k > 0 { releaseInBackground(group) }
+            citedBy.reserveCapacity(cited.count)
+            citedByDigests.reserveCapacity(cited.count)
+            citedByDocuments.reserveCapacity(cited.count)
+            for (key, occurrences, digests, holders) in cited {
+                citedBy[key] = occurrences
+                citedByDigests[key] = digests
+                citedByDocuments[key] = holders
             }
             // Check links to other articles' headings now that every page has its anchors (the
             // first page at each path: a duplicate slug is an error of its own).
@@ -244,16 +249,9 @@ public struct SiteAssembler: Sendable {
     }
 }
 
-/// The citations of one provision that a run of documents holds, with their digests and
-/// documents, in order.
-private struct CitationGroup {
-    var occurrences: [CitationOccurrence] = []
-    var digests: [UInt64] = []
-    var documents: [Int32] = []
-
-    mutating func add(_ occurrence: CitationOccurrence, _ digest: UInt64, document: Int32) {
-        occurrences.append(occurrence)
-        digests.append(digest)
-        documents.append(document)
-    }
+/// Where a citation is: its document (an index of the edition's linked documents) and its
+/// place among that document's occurrences.
+private struct CitationPlace {
+    var document: Int32
+    var occurrence: Int32
 }
