@@ -320,8 +320,8 @@ public struct SiteBuilder: Sendable {
         hasher.combine(environment.high)
         hasher.combine(environment.low)
         hasher.combine(UInt64(edition.articles.count))
-        for entry in edition.articles {
-            guard let key = entry.linkKey else { return nil }
+        for i in edition.articles.indices {
+            guard let key = edition.articles[i].linkKey else { return nil }
             hasher.combine(key.high)
             hasher.combine(key.low)
         }

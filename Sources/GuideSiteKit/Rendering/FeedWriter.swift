@@ -52,7 +52,7 @@ public struct SitemapWriter: Sendable {
         }
         var lastModified: [String: ContentDate] = [:]
         for edition in site.editions {
-            for a in edition.articles { lastModified[a.path] = a.article.updated ?? a.article.date }
+            for i in edition.articles.indices { lastModified[edition.articles[i].path] = edition.articles[i].article.updated ?? edition.articles[i].article.date }
         }
         // Written into bytes: a portal's sitemap has tens of thousands of lines.
         var out: [UInt8] = []

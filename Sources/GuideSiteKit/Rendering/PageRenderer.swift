@@ -623,7 +623,7 @@ public struct PageRenderer: Sendable {
     func pageTitles(in edition: Edition, typeset: Typesetter) -> [String: (TemplateValue, String)] {
         let loc = locale(edition.language)
         var titles: [String: (TemplateValue, String)] = [:]
-        for a in edition.articles { titles[a.path] = (typeset(a.article.title), "article") }
+        for i in edition.articles.indices { titles[edition.articles[i].path] = (typeset(edition.articles[i].article.title), "article") }
         for r in edition.recommendations {
             titles[r.path] = (typeset(site.directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc)),
                               "recommendation")

@@ -45,9 +45,9 @@ public struct ReferencesWriter: Sendable {
             let lang = edition.language
             hasher.combine(lang)
             hasher.combine(UInt64(edition.articles.count))
-            for a in edition.articles {
-                hasher.combine(a.path)
-                hasher.combine(a.article.title)
+            for i in edition.articles.indices {
+                hasher.combine(edition.articles[i].path)
+                hasher.combine(edition.articles[i].article.title)
             }
             hasher.combine(UInt64(edition.recommendations.count))
             for r in edition.recommendations {

@@ -30,10 +30,12 @@ public struct SiteAssembler: Sendable {
 
         let directory = ProvisionDirectory(codes: content.codes, recommendations: content.recommendations,
                                            defaultLanguage: site.language)
-        for article in articles {
-            if let code = article.codeID, directory.codes[code] == nil {
+        // Loops over articles and entries read fields by index: a whole article or entry copied
+        // out of its array costs a retain of each of its strings.
+        for i in articles.indices {
+            if let code = articles[i].codeID, directory.codes[code] == nil {
                 diagnostics.append(.error("unknown code '\(code)' in field 'code' (known: \(directory.codes.keys.sorted().joined(separator: ", ")))",
-                                          at: article.codeLocation ?? article.location))
+                                          at: articles[i].codeLocation ?? articles[i].location))
             }
         }
         for r in content.recommendations {
@@ -54,10 +56,10 @@ public struct SiteAssembler: Sendable {
             let locale = locales[language]
             var articlePaths: [String: String] = [:]
             for lang in [site.language, language] {   // this language's pages win over the default's
-                for a in articles where a.language == lang {
-                    let path = routesFor(lang).article(a.slug)
-                    articlePaths[a.slug] = path
-                    articlePaths[a.translationKey] = path
+                for i in articles.indices where articles[i].language == lang {
+                    let path = routesFor(lang).article(articles[i].slug)
+                    articlePaths[articles[i].slug] = path
+                    articlePaths[articles[i].translationKey] = path
                 }
             }
             let context = LinkContext(
@@ -212,8 +214,8 @@ public struct SiteAssembler: Sendable {
                 }
             }
 
-            for entry in entries {
-                translations["article:\(entry.article.translationKey)", default: [:]][language] = entry.path
+            for i in entries.indices {
+                translations["article:\(entries[i].article.translationKey)", default: [:]][language] = entries[i].path
             }
             for r in recs { translations["rec:\(r.recommendation.number)", default: [:]][language] = r.path }
             for c in codes {
