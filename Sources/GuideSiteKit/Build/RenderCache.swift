@@ -144,8 +144,13 @@ public struct RenderCache: Sendable {
 
     /// Whether the page at `path` of `output` is what its context hash would render.
     public func isCurrent(_ path: String, hash: UInt64, in output: URL) -> Bool {
-        guard let entry = entries[path], entry.hash == hash,
-              let stamp = Self.stamp(output.path + "/" + path) else { return false }
+        isCurrent(path, hash: hash, inFolder: output.path + "/")
+    }
+
+    /// ``isCurrent(_:hash:in:)`` with the output folder's path and a slash, made once by the
+    /// caller that asks for thousands of files.
+    func isCurrent(_ path: String, hash: UInt64, inFolder folder: String) -> Bool {
+        guard let entry = entries[path], entry.hash == hash, let stamp = Self.stamp(folder + path) else { return false }
         return stamp.size == entry.size && stamp.modified == entry.modified
     }
 
@@ -157,7 +162,8 @@ public struct RenderCache: Sendable {
     public func currentGroup(prefix: String, hash: UInt64, in output: URL) -> [(path: String, hash: UInt64)]? {
         guard prefix.hasSuffix("/"), entries[prefix]?.hash == hash else { return nil }
         let members = entries.filter { $0.key.hasPrefix(prefix) && $0.key != prefix }
-        guard !members.isEmpty, members.allSatisfy({ isCurrent($0.key, hash: $0.value.hash, in: output) }) else { return nil }
+        let folder = output.path + "/"
+        guard !members.isEmpty, members.allSatisfy({ isCurrent($0.key, hash: $0.value.hash, inFolder: folder) }) else { return nil }
         return members.map { ($0.key, $0.value.hash) }.sorted { $0.path < $1.path }
     }
 

@@ -154,10 +154,12 @@ public struct SiteBuilder: Sendable {
         var diagnostics = diagnostics
         options.progress?(.rendering)
         let output = options.output
-        var isCurrent: (@Sendable (String, UInt64) -> Bool)?
+        var currentInOutput: (@Sendable (String, UInt64) -> Bool)?
         if let cache {
-            isCurrent = { path, hash in cache.isCurrent(path, hash: hash, in: output) }
+            let folder = output.path + "/"
+            currentInOutput = { @Sendable path, hash in cache.isCurrent(path, hash: hash, inFolder: folder) }
         }
+        let isCurrent = currentInOutput
         let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
@@ -176,10 +178,10 @@ public struct SiteBuilder: Sendable {
             searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, preloaded: preloadedAnalyses, isCurrentGroup: { prefix, hash in
                 cache?.currentGroup(prefix: prefix, hash: hash, in: output)
             }, isCurrent: { path, hash in
-                cache?.isCurrent(path, hash: hash, in: output) ?? false
+                isCurrent?(path, hash) ?? false
             })
         }, {
-            let references = ReferencesWriter(site: site).file { path, hash in cache?.isCurrent(path, hash: hash, in: output) ?? false }
+            let references = ReferencesWriter(site: site).file { path, hash in isCurrent?(path, hash) ?? false }
             return (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)]
                         + (references.file.map { [$0] } ?? []),
                     references: references.hash)

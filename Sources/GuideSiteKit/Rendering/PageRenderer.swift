@@ -364,7 +364,8 @@ public struct PageRenderer: Sendable {
             inputs: { combineCards(edition.articles.indices, into: &$0) }, [
             "articles": .objects(edition.articles.indices.map { card($0, from: routes.articles) }), "count": .number(edition.articles.count),
         ])
-        func articleContext(_ i: Int, _ e: ArticleEntry) -> TemplateObject {
+        func articleContext(_ i: Int) -> TemplateObject {
+            let e = edition.articles[i]
             let page = e.path
             let texts = articleTexts[i]
             var groups: [TemplateObject] = []
@@ -408,11 +409,12 @@ public struct PageRenderer: Sendable {
                        next: newer.map { (articleTexts[$0].title, edition.articles[$0].path) }, from: page)
             return context
         }
-        for (i, e) in edition.articles.enumerated() {
-            let key = "article:\(e.article.translationKey)"
-            job(e.path, "article", e.article.title, description: e.article.summary, key: key,
-                crumbs: [home, (loc["articles"], routes.articles)], inputs: articleInputs(i),
-                articleContext(i, e))
+        // By index: an entry copied out of the list (and kept by the job's context) costs a
+        // retain of each of its strings; the context reads it when the page is made.
+        for i in edition.articles.indices {
+            let key = "article:\(edition.articles[i].article.translationKey)"
+            job(edition.articles[i].path, "article", edition.articles[i].article.title, description: edition.articles[i].article.summary,
+                key: key, crumbs: [home, (loc["articles"], routes.articles)], inputs: articleInputs(i), articleContext(i))
         }
 
         // Recommendations
@@ -623,7 +625,10 @@ public struct PageRenderer: Sendable {
     func pageTitles(in edition: Edition, typeset: Typesetter) -> [String: (TemplateValue, String)] {
         let loc = locale(edition.language)
         var titles: [String: (TemplateValue, String)] = [:]
-        for i in edition.articles.indices { titles[edition.articles[i].path] = (typeset(edition.articles[i].article.title), "article") }
+        titles.reserveCapacity(edition.articles.count + edition.recommendations.count + edition.codes.reduce(0) { $0 + 1 + $1.provisions.count })
+        // Articles' titles typeset on every core.
+        let articleTitles = Array(edition.articles.indices).parallelMap(chunkSize: 256) { typeset(edition.articles[$0].article.title) }
+        for i in edition.articles.indices { titles[edition.articles[i].path] = (articleTitles[i], "article") }
         for r in edition.recommendations {
             titles[r.path] = (typeset(site.directory.label(of: .recommendation(r.recommendation.number), language: edition.language, locale: loc)),
                               "recommendation")
