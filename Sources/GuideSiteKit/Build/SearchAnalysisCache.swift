@@ -26,7 +26,7 @@ struct SearchAnalysisCache: Sendable, Equatable {
     }
 
     /// Bump when analysis or document entries change in a way the fingerprint does not show.
-    static let programVersion = "guidesite-search-analyses-3"
+    static let programVersion = "guidesite-search-analyses-4"
     static let magic: [UInt8] = Array("GSSRCHA\n".utf8)
     static let headerSize = 32
 
@@ -211,7 +211,7 @@ struct SearchAnalysisCache: Sendable, Equatable {
         analyses.terms.lengths = try table(of: Double.self)
         analyses.terms.starts = try table(of: Int.self)
         analyses.terms.terms = try table(of: Int32.self)
-        analyses.terms.frequencies = try table(of: Double.self)
+        analyses.terms.frequencies = try table(of: Float.self)
         analyses.jsonEnds = try table(of: Int.self)
         analyses.json = try table(of: UInt8.self)
         analyses.stubs = try decodeStubs(&reader, hashes: analyses.hashes)

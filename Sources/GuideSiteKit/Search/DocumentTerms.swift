@@ -5,7 +5,9 @@ struct DocumentTerms: Sendable {
     /// Document `d`'s terms and frequencies are at `starts[d]..<starts[d + 1]`, in no particular order.
     var starts: [Int] = [0]
     var terms: [Int32] = []
-    var frequencies: [Double] = []
+    /// Sums of field weights: whole numbers with the default weights, which a `Float` holds
+    /// exactly (half the bytes of a `Double` to keep, copy and check in the search cache).
+    var frequencies: [Float] = []
     /// Number of tokens of each document (at least 1).
     var lengths: [Double] = []
 
@@ -69,11 +71,11 @@ struct DocumentTermsCounter {
         if id >= slots.count { slots += repeatElement(-1, count: id + 1 - slots.count) }
         let slot = slots[id]
         if slot >= 0 {
-            counted.frequencies[slot] += weight
+            counted.frequencies[slot] += Float(weight)
         } else {
             slots[id] = counted.terms.count
             counted.terms.append(term)
-            counted.frequencies.append(weight)
+            counted.frequencies.append(Float(weight))
         }
     }
 }

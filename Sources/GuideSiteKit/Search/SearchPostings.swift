@@ -64,7 +64,7 @@ struct SearchPostings: Sendable {
                         for k in analyzed.starts[d]..<analyzed.starts[d + 1] {
                             let t = Int(analyzed.terms[k])
                             if let mask, !mask[t] { continue }
-                            let f = analyzed.frequencies[k]
+                            let f = Double(analyzed.frequencies[k])
                             let score = idf[t] * f * (k1 + 1) / (f + norm)
                             documents[next[t]] = Int32(d)
                             scores[next[t]] = Int32(max(1, (score * 100).rounded()))

@@ -58,7 +58,7 @@ extension DocumentTerms {
         for _ in 0..<documents {
             for term in 0..<vocabulary.count where generator.next() % oneIn == 0 {
                 analyzed.terms.append(Int32(term))
-                analyzed.frequencies.append(Double(1 + generator.next() % maxFrequency))
+                analyzed.frequencies.append(Float(1 + generator.next() % maxFrequency))
             }
             analyzed.starts.append(analyzed.terms.count)
             analyzed.lengths.append(Double(1 + generator.next() % maxLength))
