@@ -70,7 +70,11 @@ public struct PageRenderer: Sendable {
     public func render(reusing isCurrent: (@Sendable (String, UInt64) -> Bool)?, into sink: OutputSink) throws -> Pages {
         var jobs: [PageJob] = []
         // Without a cache to keep pages by, every page is rendered: texts shared by pages are made up front.
-        for edition in site.editions { jobs += self.jobs(for: edition, makingTextsFirst: isCurrent == nil) }
+        for edition in site.editions {
+            // The first edition's jobs are taken as they are: appended, each job would be copied.
+            let made = self.jobs(for: edition, makingTextsFirst: isCurrent == nil)
+            if jobs.isEmpty { jobs = made } else { jobs += made }
+        }
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
@@ -101,13 +105,16 @@ public struct PageRenderer: Sendable {
             return (file, hash, .rendered)
         }
         var pages = Pages()
-        for (job, result) in zip(jobs, results) {
+        pages.hashes.reserveCapacity(results.count)
+        // By index: a job copied out of the list costs a retain of each of its strings.
+        for i in results.indices {
+            let result = results[i]
             pages.hashes[result.path] = result.hash
             switch result.outcome {
             case .rendered: pages.rendered.append(result.path)
             case .kept: pages.kept.append(result.path)
             case let .failed(error):
-                pages.diagnostics.append(.error("template '\(job.template)' could not be rendered for \(job.path): \(error)", at: nil))
+                pages.diagnostics.append(.error("template '\(jobs[i].template)' could not be rendered for \(jobs[i].path): \(error)", at: nil))
             case let .unwritable(error): throw error
             }
         }
