@@ -89,7 +89,9 @@ public struct SearchIndexWriter: Sendable {
     func makeIndexFiles(inputs: [IndexInput], language: SearchLanguage, reusing earlierAnalyses: consuming SearchAnalyses?,
                         isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
         var previous = (consume earlierAnalyses) ?? SearchAnalyses()
-        var stubs: [SearchDocumentStub] = []
+        // The stub of each document given whole; an earlier document's is read from `previous`
+        // at its place, not copied (a stub copied costs a retain of each of its strings).
+        var stubs: [SearchDocumentStub?] = []
         stubs.reserveCapacity(inputs.count)
         // Each stub's earlier analysis, or its document.
         var known: [Int?] = []
@@ -101,7 +103,7 @@ public struct SearchIndexWriter: Sendable {
             switch input {
             case let .analysed(position):
                 guard position >= 0, position < previous.stubs.count else { continue }
-                stubs.append(previous.stubs[position])
+                stubs.append(nil)
                 known.append(position)
                 documents.append(nil)
             case let .document(document, hash, source):
@@ -112,7 +114,11 @@ public struct SearchIndexWriter: Sendable {
                 documents.append(document)
             }
         }
-        let order = Self.indexOrder(stubs, earlier: known)
+        let earlierStubs = previous.stubs
+        func stub(_ index: Int) -> SearchDocumentStub {
+            stubs[index] ?? known[index].map { earlierStubs[$0] } ?? SearchDocumentStub(hash: 0, url: "", section: "", title: "", kind: .page, professions: [], source: nil)
+        }
+        let order = Self.indexOrder(count: stubs.count, earlier: known, stub: stub)
         let fresh = order.compactMap { known[$0] == nil ? documents[$0] : nil }
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
@@ -121,7 +127,7 @@ public struct SearchIndexWriter: Sendable {
         var earlier: EarlierIndex?
         if fresh.count == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
-            analyses = SearchAnalyses(hashes: order.map { stubs[$0].hash }, terms: freshTerms)
+            analyses = SearchAnalyses(hashes: order.map { stub($0).hash }, terms: freshTerms)
             analyses.json.reserveCapacity(freshJSON.reduce(0) { $0 + $1.count })
             analyses.jsonEnds.reserveCapacity(freshJSON.count)
             for json in freshJSON {
@@ -131,11 +137,11 @@ public struct SearchIndexWriter: Sendable {
         } else if let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: fresh.count) {
             // Every earlier document at its place: the new ones replace those at theirs.
             let layout = previous.layout, vocabularyCount = previous.terms.vocabulary.count
-            let replaced = previous.replace(at: places, with: freshTerms, json: freshJSON, stubs: places.map { stubs[order[$0]] })
+            let replaced = previous.replace(at: places, with: freshTerms, json: freshJSON, stubs: places.map { stub(order[$0]) })
             // A document given whole whose hash the earlier analyses know may come from another
             // article key than the earlier one: its stub is the new one.
-            for (place, index) in order.enumerated() where documents[index] != nil && known[index] != nil {
-                previous.stubs[place] = stubs[index]
+            for (place, index) in order.enumerated() {
+                if let new = stubs[index], known[index] != nil { previous.stubs[place] = new }
             }
             analyses = previous
             previous = SearchAnalyses()
@@ -155,17 +161,17 @@ public struct SearchIndexWriter: Sendable {
                 if let position {
                     run = position..<(position + 1)
                 } else {
-                    builder.addFresh(f, hash: stubs[index].hash)
+                    builder.addFresh(f, hash: stub(index).hash)
                     f += 1
                 }
             }
             builder.addPrevious(run)
             let finished = builder.finished()
             analyses = finished.analyses
-            analyses.stubs = order.map { stubs[$0] }
+            analyses.stubs = order.map(stub)
             if !finished.renumbered { earlier = .analyses(previous) }
         }
-        if analyses.stubs.count != analyses.count { analyses.stubs = order.map { stubs[$0] } }
+        if analyses.stubs.count != analyses.count { analyses.stubs = order.map(stub) }
         var index = makeIndexFiles(language: language, analyses: analyses, earlier: earlier, isCurrent: isCurrent)
         index.analysed = fresh.count
         analyses.layout = index.layout
@@ -289,19 +295,24 @@ public struct SearchIndexWriter: Sendable {
     /// there (a stub with a place is the same document as the one at that place), so only the
     /// others are sorted, then merged in.
     static func indexOrder(_ stubs: [SearchDocumentStub], earlier: [Int?]) -> [Int] {
+        indexOrder(count: stubs.count, earlier: earlier) { stubs[$0] }
+    }
+
+    /// ``indexOrder(_:earlier:)`` of `count` stubs given by `stub`.
+    static func indexOrder(count: Int, earlier: [Int?], stub: (Int) -> SearchDocumentStub) -> [Int] {
         var placed: [(place: Int, index: Int)] = []
         var others: [Int] = []
-        placed.reserveCapacity(stubs.count)
+        placed.reserveCapacity(count)
         for (index, place) in earlier.enumerated() {
             if let place { placed.append((place, index)) } else { others.append(index) }
         }
         placed.sort { ($0.place, $0.index) < ($1.place, $1.index) }
-        others.sort { SearchDocumentStub.precedes(stubs[$0], stubs[$1]) }
+        others.sort { SearchDocumentStub.precedes(stub($0), stub($1)) }
         var order: [Int] = []
-        order.reserveCapacity(stubs.count)
+        order.reserveCapacity(count)
         var p = 0, o = 0
         while p < placed.count || o < others.count {
-            if o == others.count || (p < placed.count && !SearchDocumentStub.precedes(stubs[others[o]], stubs[placed[p].index])) {
+            if o == others.count || (p < placed.count && !SearchDocumentStub.precedes(stub(others[o]), stub(placed[p].index))) {
                 order.append(placed[p].index)
                 p += 1
             } else {
