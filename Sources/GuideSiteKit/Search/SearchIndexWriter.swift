@@ -114,9 +114,12 @@ public struct SearchIndexWriter: Sendable {
                 documents.append(document)
             }
         }
-        let earlierStubs = previous.stubs
+        // Read from the earlier analyses until they are changed in place (then let go of, so
+        // that the change does not copy them).
+        var earlierStubs: [SearchDocumentStub]? = previous.stubs
         func stub(_ index: Int) -> SearchDocumentStub {
-            stubs[index] ?? known[index].map { earlierStubs[$0] } ?? SearchDocumentStub(hash: 0, url: "", section: "", title: "", kind: .page, professions: [], source: nil)
+            stubs[index] ?? known[index].flatMap { earlierStubs?[$0] }
+                ?? SearchDocumentStub(hash: 0, url: "", section: "", title: "", kind: .page, professions: [], source: nil)
         }
         let order = Self.indexOrder(count: stubs.count, earlier: known, stub: stub)
         let fresh = order.compactMap { known[$0] == nil ? documents[$0] : nil }
@@ -134,10 +137,13 @@ public struct SearchIndexWriter: Sendable {
                 analyses.json += json
                 analyses.jsonEnds.append(analyses.json.count)
             }
-        } else if let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: fresh.count) {
+        } else if previous.stubs.count == previous.count,
+                  let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: fresh.count) {
             // Every earlier document at its place: the new ones replace those at theirs.
             let layout = previous.layout, vocabularyCount = previous.terms.vocabulary.count
-            let replaced = previous.replace(at: places, with: freshTerms, json: freshJSON, stubs: places.map { stub(order[$0]) })
+            let newStubs = places.map { stub(order[$0]) }
+            earlierStubs = nil
+            let replaced = previous.replace(at: places, with: freshTerms, json: freshJSON, stubs: newStubs)
             // A document given whole whose hash the earlier analyses know may come from another
             // article key than the earlier one: its stub is the new one.
             for (place, index) in order.enumerated() {

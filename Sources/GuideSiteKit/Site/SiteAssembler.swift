@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Checks the loaded content as a whole, links every Markdown document and builds the
 /// citation graph: load → **assemble** → render → write.
@@ -114,13 +113,13 @@ public struct SiteAssembler: Sendable {
                 return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
             }
             let own = articles.indices.filter { articles[$0].language == language }
-            let linkProblems = Mutex<[(index: Int, diagnostics: [Diagnostic])]>([])
+            let linkProblems = LinkProblems()
             var entries = own.parallelMap { index -> ArticleEntry in
                 let (entry, problems) = linkArticle(articles[index])
-                if !problems.isEmpty { linkProblems.withLock { $0.append((index, problems)) } }
+                if !problems.isEmpty { linkProblems.add(problems, of: index) }
                 return entry
             }
-            diagnostics += linkProblems.withLock { $0 }.sorted { $0.index < $1.index }.flatMap(\.diagnostics)
+            diagnostics += linkProblems.inArticleOrder
             entries.sort { ($0.article.date, $1.article.slug) > ($1.article.date, $0.article.slug) }
 
             var recs: [RecommendationEntry] = []
@@ -256,4 +255,19 @@ public struct SiteAssembler: Sendable {
 private struct CitationPlace {
     var document: Int32
     var occurrence: Int32
+}
+
+/// The diagnostics of linking articles, noted from every core by article index.
+private final class LinkProblems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var problems: [(index: Int, diagnostics: [Diagnostic])] = []
+
+    func add(_ diagnostics: [Diagnostic], of index: Int) {
+        lock.withLock { problems.append((index, diagnostics)) }
+    }
+
+    /// Every diagnostic noted, in the order of the articles.
+    var inArticleOrder: [Diagnostic] {
+        lock.withLock { problems.sorted { $0.index < $1.index }.flatMap(\.diagnostics) }
+    }
 }
