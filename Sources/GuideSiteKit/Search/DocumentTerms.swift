@@ -6,7 +6,8 @@ struct DocumentTerms: Sendable {
     var starts: [Int] = [0]
     var terms: [Int32] = []
     /// Sums of field weights: whole numbers with the default weights, which a `Float` holds
-    /// exactly (half the bytes of a `Double` to keep, copy and check in the search cache).
+    /// exactly (half the bytes of a `Double` to keep, copy and check in the search cache). Other
+    /// weights, such as 0.1, are rounded to a `Float`'s precision, the same way in every build.
     var frequencies: [Float] = []
     /// Number of tokens of each document (at least 1).
     var lengths: [Double] = []
