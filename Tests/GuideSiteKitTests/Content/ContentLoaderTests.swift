@@ -8,6 +8,32 @@ struct ContentLoaderTests {
         try ContentLoader(root: site.content, displayBase: site.folder).load()
     }
 
+    /// Listing (paths made as strings) picks files by extension whatever its case, skips hidden
+    /// files and names without an extension, walks folders whatever their name, and gives paths
+    /// that read the files and show relative to the display folder, even when the content
+    /// folder is named with `..`.
+    @Test func listsArticlesByExtensionAndShowsTheirPathsFromTheDisplayFolder() throws {
+        let site = try TemporarySite()
+        try site.write("articles/b.md", "x")
+        try site.write("articles/a.MD", "x")
+        try site.write("articles/c.markdown", "x")
+        try site.write("articles/.cache.md", "x")
+        try site.write("articles/notes.", "x")
+        try site.write("articles/README", "x")
+        try site.write("articles/dossier.md/d.md", "x")
+        let detour = site.content.appendingPathComponent("articles/../articles/..", isDirectory: true)
+        let loader = ContentLoader(root: detour, displayBase: site.folder)
+        var diagnostics: [Diagnostic] = []
+        let listed = loader.listStampedFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(listed.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["a.MD", "b.md", "c.markdown", "d.md"])
+        #expect(listed.allSatisfy { FileManager.default.fileExists(atPath: $0.path) && $0.url.path == $0.path })
+        #expect(listed.map { loader.displayPath(ofFile: $0.path) } == ["Content/articles/a.MD", "Content/articles/b.md",
+                                                                      "Content/articles/c.markdown", "Content/articles/dossier.md/d.md"])
+        #expect(ContentLoader.pathExtension("x.tar.gz") == "gz" && ContentLoader.pathExtension(".md") == ""
+            && ContentLoader.pathExtension("x.") == "" && ContentLoader.pathExtension("x") == "")
+    }
+
     @Test func loadsTheFixtureSite() throws {
         let site = try TemporarySite(fixture: "basic")
         let (content, diagnostics) = try load(site)
