@@ -47,6 +47,7 @@ final class ArticleCache: @unchecked Sendable {
         case loaded = 1
         case linked = 2
         case stamped = 3
+        case code = 4
     }
 
     struct EntryKey: Hashable {
@@ -252,6 +253,19 @@ final class ArticleCache: @unchecked Sendable {
         var writer = BinaryWriter(capacity: 512)
         writer.loadedArticle(LoadedEntry(article: article, bodyOffset: bodyOffset, diagnostics: diagnostics))
         record(.loaded, key, writer.bytes)
+    }
+
+    /// The code loaded from a file whose load key (bytes, path, languages) is `key`, with the
+    /// diagnostics loading it gave; nil when the cache does not have it.
+    func loadedCode(_ key: CacheKey) -> (code: EthicsCode?, diagnostics: [Diagnostic])? {
+        lookup(.code, key) { (reader: inout BinaryReader) throws(BinaryReader.Malformed) in try reader.loadedCode() }
+    }
+
+    /// Keeps what loading the code file with this key produced.
+    func recordCode(_ key: CacheKey, code: EthicsCode?, diagnostics: [Diagnostic]) {
+        var writer = BinaryWriter(capacity: 64 * 1024)
+        writer.loadedCode(code, diagnostics: diagnostics)
+        record(.code, key, writer.bytes)
     }
 
     /// Notes the load key of the file shown as `path`, for the keys of its linking.

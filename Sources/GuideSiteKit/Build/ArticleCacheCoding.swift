@@ -62,6 +62,39 @@ extension BinaryWriter {
         int(a.bodyLineOffset)
     }
 
+    /// A code as loaded from its file, or nil (the file was refused), after its diagnostics.
+    mutating func loadedCode(_ code: EthicsCode?, diagnostics problems: [Diagnostic]) {
+        diagnostics(problems)
+        guard let code else { return byte(0) }
+        byte(1)
+        location(code.location)
+        string(code.id)
+        string(code.title)
+        string(code.shortTitle)
+        string(code.citation)
+        strings(code.aliases)
+        string(code.profession)
+        optionalString(code.sourceURL)
+        strings(code.articleWords)
+        count(code.sections.count)
+        for section in code.sections {
+            string(section.number)
+            string(section.title)
+            location(section.location)
+        }
+        count(code.articles.count)
+        for article in code.articles {
+            string(article.number)
+            string(article.title)
+            string(article.text.text)
+            location(article.text.location)
+            int(article.text.indentation)
+            optionalString(article.section)
+            location(article.location)
+        }
+        string(code.language)
+    }
+
     mutating func provisionKey(_ key: ProvisionKey) {
         switch key {
         case let .article(code, number):
@@ -180,6 +213,30 @@ extension BinaryReader {
                                       translationKey: translationKey, body: "", bodyLineOffset: bodyLineOffset)
         article.codeLocation = codeLocation
         return ArticleCache.LoadedEntry(article: article, bodyOffset: bodyOffset >= 0 ? bodyOffset : nil, diagnostics: problems)
+    }
+
+    /// A code as ``BinaryWriter/loadedCode(_:diagnostics:)`` wrote it.
+    mutating func loadedCode() throws(Malformed) -> (code: EthicsCode?, diagnostics: [Diagnostic]) {
+        let problems = try diagnostics()
+        guard try bool() else { return (nil, problems) }
+        let location = try location(), id = try string(), title = try string(), shortTitle = try string()
+        let citation = try string(), aliases = try strings(), profession = try string(), sourceURL = try optionalString()
+        let articleWords = try strings()
+        var sections: [EthicsCode.Section] = []
+        for _ in 0..<(try count()) {
+            sections.append(EthicsCode.Section(number: try string(), title: try string(), location: try self.location()))
+        }
+        var articles: [EthicsCode.Article] = []
+        for _ in 0..<(try count()) {
+            let number = try string(), articleTitle = try string()
+            let text = MarkdownField(text: try string(), location: try self.location(), indentation: try int())
+            articles.append(EthicsCode.Article(number: number, title: articleTitle, text: text, section: try optionalString(),
+                                               location: try self.location()))
+        }
+        let code = EthicsCode(location: location, id: id, title: title, shortTitle: shortTitle, citation: citation, aliases: aliases,
+                              profession: profession, sourceURL: sourceURL, articleWords: articleWords, sections: sections,
+                              articles: articles, language: try string())
+        return (code, problems)
     }
 
     mutating func provisionKey() throws(Malformed) -> ProvisionKey {

@@ -14,6 +14,15 @@ enum ArticleCacheKeys {
         return hasher.finish(with: bytes)
     }
 
+    /// The load key of a code file: its path as diagnostics show it, the site's languages and its bytes.
+    static func loadCode(path: String, languages: [String], defaultLanguage: String, bytes: UnsafeRawBufferPointer) -> CacheKey {
+        var hasher = CacheKeyHasher("load code")
+        hasher.combine(path)
+        hasher.combine(languages)
+        hasher.combine(defaultLanguage)
+        return hasher.finish(with: bytes)
+    }
+
     /// The key of a file's stamp: its path as diagnostics show it, the site's languages (what
     /// the load key holds besides the bytes) and the stamp, which stands for the bytes.
     static func stamp(path: String, languages: [String], defaultLanguage: String, stamp: FileStamp) -> CacheKey {

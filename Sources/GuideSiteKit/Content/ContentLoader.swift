@@ -53,7 +53,7 @@ public struct ContentLoader: Sendable {
             }
             let codeResults = listFiles(in: "codes", extensions: ["yaml", "yml"], diagnostics: &diagnostics).parallelMap(chunkSize: 1) { url in
                 var local: [Diagnostic] = []
-                let code = self.loadCode(url, languages: languages, defaultLanguage: site.language, &local)
+                let code = self.loadCode(url, languages: languages, defaultLanguage: site.language, cache: cache, &local)
                 return (code, local)
             }
             var codes: [EthicsCode] = []
@@ -596,10 +596,16 @@ public struct ContentLoader: Sendable {
     /// Reads a recommendation or code file up to its top-level mapping: checks duplicate and unknown
     /// keys and settles its language (file suffix, then `lang:`). Problems go to `diagnostics`
     /// when nothing is returned, else to the returned reader.
-    func openDocument(_ url: URL, kind: String, known: Set<String>, what: String, languages: [String],
+    /// With `bytes`, the file's bytes as read already, which the document is made of.
+    func openDocument(_ url: URL, bytes: [UInt8]? = nil, kind: String, known: Set<String>, what: String, languages: [String],
                       defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         let path = displayPath(url)
-        guard let file = SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics) else { return nil }
+        let read = if let bytes {
+            SourceFile.decode(Data(bytes), displayPath: path, diagnostics: &diagnostics)
+        } else {
+            SourceFile.read(url: url, displayPath: path, diagnostics: &diagnostics)
+        }
+        guard let file = read else { return nil }
         var reader = YAMLReader(file: path)
         guard let node = reader.compose(file.text) else {
             if reader.diagnostics.isEmpty { reader.diagnostics.append(.error("empty \(kind) file", at: SourceLocation(file: path))) }
@@ -638,9 +644,32 @@ public struct ContentLoader: Sendable {
     static let codeKeys: Set<String> = ["id", "title", "short_title", "citation", "aliases", "profession", "source_url",
                                         "article_words", "sections", "articles", "lang"]
 
-    func loadCode(_ url: URL, languages: [String], defaultLanguage: String, _ diagnostics: inout [Diagnostic]) -> EthicsCode? {
+    /// Loads a code through the article cache: a file whose bytes (and path, and site languages)
+    /// the cache knows is not parsed again (a code of a few hundred articles is a large YAML
+    /// file). Files that reading would refuse are loaded the plain way, which reports why.
+    func loadCode(_ url: URL, languages: [String], defaultLanguage: String, cache: ArticleCache?,
+                  _ diagnostics: inout [Diagnostic]) -> EthicsCode? {
+        guard let cache, let bytes = Self.readFile(url.path, limit: SourceFile.maximumSize) else {
+            return loadCode(url, languages: languages, defaultLanguage: defaultLanguage, &diagnostics)
+        }
+        let key = bytes.withUnsafeBytes {
+            ArticleCacheKeys.loadCode(path: displayPath(url), languages: languages, defaultLanguage: defaultLanguage, bytes: $0)
+        }
+        if let hit = cache.loadedCode(key) {
+            diagnostics += hit.diagnostics
+            return hit.code
+        }
+        var problems: [Diagnostic] = []
+        let code = loadCode(url, bytes: bytes, languages: languages, defaultLanguage: defaultLanguage, &problems)
+        cache.recordCode(key, code: code, diagnostics: problems)
+        diagnostics += problems
+        return code
+    }
+
+    func loadCode(_ url: URL, bytes: [UInt8]? = nil, languages: [String], defaultLanguage: String,
+                  _ diagnostics: inout [Diagnostic]) -> EthicsCode? {
         let what = "the code"
-        guard var document = openDocument(url, kind: "code", known: Self.codeKeys, what: what,
+        guard var document = openDocument(url, bytes: bytes, kind: "code", known: Self.codeKeys, what: what,
                                           languages: languages, defaultLanguage: defaultLanguage, &diagnostics) else { return nil }
         defer { diagnostics += document.reader.diagnostics }
         let (path, mapping, language, baseName) = (document.path, document.mapping, document.language, document.baseName)

@@ -103,6 +103,55 @@ struct ArticleCacheTests {
         }
     }
 
+    /// A code file whose bytes the cache knows is not parsed again: the code and its warnings
+    /// come back whole from the cache file, and an edit to the file is read.
+    @Test func aCodeComesBackWholeFromTheCacheAndAnEditIsRead() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let loader = ContentLoader(root: site.content, displayBase: site.folder)
+        var ignoredDiagnostics: [Diagnostic] = []
+        let codeFile = try #require(loader.listFiles(in: "codes", extensions: ["yaml"], diagnostics: &ignoredDiagnostics).first)
+        try Data((try String(contentsOf: codeFile, encoding: .utf8) + "\nremarque: \"champ inconnu\"\n").utf8).write(to: codeFile)
+        func load(_ cache: ArticleCache) -> (EthicsCode?, [Diagnostic]) {
+            var diagnostics: [Diagnostic] = []
+            let code = loader.loadCode(codeFile, languages: ["fr", "en"], defaultLanguage: "fr", cache: cache, &diagnostics)
+            return (code, diagnostics)
+        }
+        let parsed = loader.loadCode(codeFile, languages: ["fr", "en"], defaultLanguage: "fr", &ignoredDiagnostics)
+        let first = ArticleCache(output: site.output, content: site.content)
+        let (made, madeDiagnostics) = load(first)
+        #expect(madeDiagnostics.contains { $0.message.contains("remarque") }, "\(madeDiagnostics)")
+        try #require(first.stage()).commit()
+
+        let second = ArticleCache(output: site.output, content: site.content)
+        let key = try Data(contentsOf: codeFile).withUnsafeBytes {
+            ArticleCacheKeys.loadCode(path: loader.displayPath(codeFile), languages: ["fr", "en"], defaultLanguage: "fr", bytes: $0)
+        }
+        #expect(second.loadedCode(key) != nil, "the code is in the cache file")
+        let (cached, cachedDiagnostics) = load(second)
+        #expect(cachedDiagnostics == madeDiagnostics)
+        for code in [made, cached] {
+            let code = try #require(code)
+            let expected = try #require(parsed)
+            #expect(code.id == expected.id && code.title == expected.title && code.shortTitle == expected.shortTitle)
+            #expect(code.citation == expected.citation && code.aliases == expected.aliases && code.profession == expected.profession)
+            #expect(code.sourceURL == expected.sourceURL && code.articleWords == expected.articleWords && code.language == expected.language)
+            #expect(code.location == expected.location)
+            func sections(_ code: EthicsCode) -> [String] { code.sections.map { "\($0.number)|\($0.title)|\($0.location)" } }
+            func articles(_ code: EthicsCode) -> [String] {
+                code.articles.map { a -> String in
+                    let text = "\(a.text.text)|\(a.text.location)|\(a.text.indentation)"
+                    return "\(a.number)|\(a.title)|\(text)|\(a.section ?? "-")|\(a.location)"
+                }
+            }
+            #expect(sections(code) == sections(expected))
+            #expect(articles(code) == articles(expected))
+        }
+
+        try Data((try String(contentsOf: codeFile, encoding: .utf8).replacingOccurrences(of: "remarque", with: "note")).utf8).write(to: codeFile)
+        let (_, editedDiagnostics) = load(ArticleCache(output: site.output, content: site.content))
+        #expect(editedDiagnostics.contains { $0.message.contains("'note'") } && !editedDiagnostics.contains { $0.message.contains("remarque") })
+    }
+
     @Test func articlesWithAByteOrderMarkOrCarriageReturnsComeBackTheSame() throws {
         let site = try TemporarySite(fixture: "basic")
         let text = "---\ntitle: \"Fins de ligne\"\ndate: 2026-01-05\nauteur: x\n---\nUn paragraphe\nsur deux lignes.\n\nVoir l’article 3.09.10 du Code de déontologie des dentistes.\n"
@@ -210,10 +259,11 @@ struct ArticleCacheTests {
         func entries() throws -> Int? {
             ArticleCache.readIndex(try Data(contentsOf: cacheFile(of: site)), fingerprint: ArticleCache.programFingerprint())?.count
         }
-        #expect(try entries() == 5 + 4)
+        // Loaded and linked articles, and the fixture's one code.
+        #expect(try entries() == 5 + 4 + 1)
         try site.remove("articles/passage.md")
         _ = try site.build()
-        #expect(try entries() == 4 + 3)
+        #expect(try entries() == 4 + 3 + 1)
     }
 
     enum Damage: String, CaseIterable, Sendable {
