@@ -7,16 +7,17 @@ enum ArticleCacheKeys {
     /// holds its file name: base name and language suffix), and the site's languages, default
     /// first. `loadArticle` reads nothing else but constants of the program.
     static func load(path: String, languages: [String], defaultLanguage: String, bytes: UnsafeRawBufferPointer) -> CacheKey {
-        var hasher = CacheKeyHasher("load article")
-        hasher.combine(path)
-        hasher.combine(languages)
-        hasher.combine(defaultLanguage)
-        return hasher.finish(with: bytes)
+        fileLoad("load article", path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: bytes)
     }
 
-    /// The load key of a code file: its path as diagnostics show it, the site's languages and its bytes.
+    /// The load key of a code file: as an article file's, under another name.
     static func loadCode(path: String, languages: [String], defaultLanguage: String, bytes: UnsafeRawBufferPointer) -> CacheKey {
-        var hasher = CacheKeyHasher("load code")
+        fileLoad("load code", path: path, languages: languages, defaultLanguage: defaultLanguage, bytes: bytes)
+    }
+
+    private static func fileLoad(_ name: String, path: String, languages: [String], defaultLanguage: String,
+                                 bytes: UnsafeRawBufferPointer) -> CacheKey {
+        var hasher = CacheKeyHasher(name)
         hasher.combine(path)
         hasher.combine(languages)
         hasher.combine(defaultLanguage)

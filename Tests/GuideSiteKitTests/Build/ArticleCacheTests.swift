@@ -281,7 +281,12 @@ struct ArticleCacheTests {
         case .empty: bytes = []
         case .truncated: bytes = Array(bytes.prefix(bytes.count * 2 / 3))
         case .headerOnly: bytes = Array(bytes.prefix(ArticleCache.headerSize))
-        case .damagedEntry: bytes[ArticleCache.headerSize + 3] ^= 0x20
+        case .damagedEntry:
+            // An article's loaded entry (entries are written in the order they were made, on
+            // several threads: the first one in the file may be the code's).
+            let index = try #require(ArticleCache.readIndex(Data(bytes), fingerprint: ArticleCache.programFingerprint()))
+            let entry = try #require(index.first { $0.key.kind == ArticleCache.Kind.loaded.rawValue }?.value)
+            bytes[entry.range.lowerBound + 3] ^= 0x20
         case .damagedIndex: bytes[bytes.count - 20] ^= 0x01
         case .otherProgram: bytes[20] ^= 0xFF
         case .otherVersion: bytes[8] &+= 1
