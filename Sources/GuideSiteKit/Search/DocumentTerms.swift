@@ -38,6 +38,25 @@ struct DocumentTerms: Sendable {
 
     /// No documents.
     init() {}
+
+    /// The id in `vocabulary` of each of `terms`, in order: the terms it lacks are added after it
+    /// (the ids it had are kept).
+    static func ids(of terms: [String], addingTo vocabulary: inout [String]) -> [Int32] {
+        var byTerm: [String: Int] = [:]
+        byTerm.reserveCapacity(terms.count)
+        for (f, term) in terms.enumerated() { byTerm[term] = f }
+        var ids = [Int32](repeating: -1, count: terms.count)
+        if !byTerm.isEmpty {
+            for (id, term) in vocabulary.enumerated() {
+                if let f = byTerm[term] { ids[f] = Int32(id) }
+            }
+        }
+        for f in ids.indices where ids[f] < 0 {
+            ids[f] = Int32(vocabulary.count)
+            vocabulary.append(terms[f])
+        }
+        return ids
+    }
 }
 
 /// Counts the weighted terms of documents, one document after the other, into ``DocumentTerms``.

@@ -51,17 +51,7 @@ extension SearchAnalyses {
     /// copied. Gives each replaced document's earlier terms.
     mutating func replace(at places: [Int], with fresh: DocumentTerms, json freshJSON: [[UInt8]],
                           stubs freshStubs: [SearchDocumentStub]) -> [Replaced] {
-        var byTerm: [String: Int] = [:]
-        byTerm.reserveCapacity(fresh.vocabulary.count)
-        for (f, term) in fresh.vocabulary.enumerated() { byTerm[term] = f }
-        var ids = [Int32](repeating: -1, count: fresh.vocabulary.count)
-        for (id, term) in terms.vocabulary.enumerated() {
-            if let f = byTerm[term] { ids[f] = Int32(id) }
-        }
-        for f in ids.indices where ids[f] < 0 {
-            ids[f] = Int32(terms.vocabulary.count)
-            terms.vocabulary.append(fresh.vocabulary[f])
-        }
+        let ids = DocumentTerms.ids(of: fresh.vocabulary, addingTo: &terms.vocabulary)
         var replaced: [Replaced] = []
         replaced.reserveCapacity(places.count)
         for (f, d) in places.enumerated() {
@@ -107,20 +97,7 @@ struct SearchAnalysesBuilder {
         self.fresh = fresh
         self.freshJSON = freshJSON
         analyses.terms.vocabulary = previous.terms.vocabulary
-        var byTerm: [String: Int] = [:]
-        byTerm.reserveCapacity(fresh.vocabulary.count)
-        for (f, term) in fresh.vocabulary.enumerated() { byTerm[term] = f }
-        var ids = [Int32](repeating: -1, count: fresh.vocabulary.count)
-        if !byTerm.isEmpty {
-            for (id, term) in previous.terms.vocabulary.enumerated() {
-                if let f = byTerm[term] { ids[f] = Int32(id) }
-            }
-        }
-        for f in ids.indices where ids[f] < 0 {
-            ids[f] = Int32(analyses.terms.vocabulary.count)
-            analyses.terms.vocabulary.append(fresh.vocabulary[f])
-        }
-        freshIDs = ids
+        freshIDs = DocumentTerms.ids(of: fresh.vocabulary, addingTo: &analyses.terms.vocabulary)
         analyses.hashes.reserveCapacity(documentCount)
         analyses.jsonEnds.reserveCapacity(documentCount)
         analyses.terms.lengths.reserveCapacity(documentCount)

@@ -131,6 +131,7 @@ public struct SearchIndexWriter: Sendable {
         if fresh.count == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
             analyses = SearchAnalyses(hashes: order.map { stub($0).hash }, terms: freshTerms)
+            analyses.stubs = order.map(stub)
             analyses.json.reserveCapacity(freshJSON.reduce(0) { $0 + $1.count })
             analyses.jsonEnds.reserveCapacity(freshJSON.count)
             for json in freshJSON {
@@ -177,7 +178,6 @@ public struct SearchIndexWriter: Sendable {
             analyses.stubs = order.map(stub)
             if !finished.renumbered { earlier = .analyses(previous) }
         }
-        if analyses.stubs.count != analyses.count { analyses.stubs = order.map(stub) }
         var index = makeIndexFiles(language: language, analyses: analyses, earlier: earlier, isCurrent: isCurrent)
         index.analysed = fresh.count
         analyses.layout = index.layout
