@@ -33,7 +33,7 @@ final class ArticleCache: @unchecked Sendable {
     /// with an empty cache.)
     static let programVersion = "guidesite-articles-2"
     /// Bump when the layout of the file or of an entry changes.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     static let magic: [UInt8] = Array("GSARTCL\n".utf8)
 
     // Layout, integers little-endian:
@@ -207,11 +207,13 @@ final class ArticleCache: @unchecked Sendable {
         lookup(kind, key) { (reader: inout BinaryReader, _: Data, _: Int) throws(BinaryReader.Malformed) in try body(&reader) }
     }
 
-    private func lookup<T>(_ kind: Kind, _ key: CacheKey,
+    /// The entry of this kind and key, decoded by `body`, if the old file has it whole and
+    /// `accepting` takes it; only then is it kept for the next file.
+    private func lookup<T>(_ kind: Kind, _ key: CacheKey, accepting: (T) -> Bool = { _ in true },
                            _ body: (inout BinaryReader, _ file: Data, _ start: Int) throws(BinaryReader.Malformed) -> T) -> T? {
         let entryKey = EntryKey(kind: kind.rawValue, key: key)
         let contents = contents
-        guard let entry = contents.index[entryKey], let value = Self.decode(entry, in: contents.bytes, body) else { return nil }
+        guard let entry = contents.index[entryKey], let value = Self.decode(entry, in: contents.bytes, body), accepting(value) else { return nil }
         lock.withLock { reused[entryKey] = entry }
         return value
     }
@@ -338,10 +340,13 @@ final class ArticleCache: @unchecked Sendable {
 
     // MARK: Linked documents
 
-    /// The linked document and the diagnostics of linking with this key; nil when the cache does not have it.
-    func linkedDocument(_ key: CacheKey) -> (LinkedDocument, [Diagnostic])? {
+    /// The linked document and the diagnostics of linking with this key; nil when the cache does
+    /// not have it, or has one whose links to other articles no longer resolve as they did in
+    /// `articlePaths` (``ArticleLookup``): the article is linked again, and its new entry replaces the old.
+    func linkedDocument(_ key: CacheKey, articlePaths: [String: String]) -> (LinkedDocument, [Diagnostic])? {
         // Its HTML and section texts are decoded only if a page or the search index asks for them.
-        let found = lookup(.linked, key) { (reader: inout BinaryReader, file: Data, start: Int) throws(BinaryReader.Malformed) in
+        let found = lookup(.linked, key, accepting: { ArticleLookup.allHold($0.0.articleLookups, in: articlePaths) }) {
+            (reader: inout BinaryReader, file: Data, start: Int) throws(BinaryReader.Malformed) in
             try reader.linkedDocument(deferringTextsOf: file, at: start)
         }
         lock.withLock {

@@ -165,6 +165,12 @@ extension BinaryWriter {
             string(r.anchor)
             location(r.location)
         }
+        count(document.articleLookups.count)
+        for lookup in document.articleLookups {
+            string(lookup.name)
+            bool(lookup.path != nil)
+            if let path = lookup.path { string(path) }
+        }
     }
 }
 
@@ -296,8 +302,15 @@ extension BinaryReader {
         for _ in 0..<referenceCount {
             references.append(AnchorReference(page: try string(), anchor: try string(), location: try location()))
         }
+        var lookups: [ArticleLookup] = []
+        let lookupCount = try count()
+        lookups.reserveCapacity(lookupCount)
+        for _ in 0..<lookupCount {
+            let name = try string()
+            lookups.append(ArticleLookup(name: name, path: try bool() ? try string() : nil))
+        }
         var document = LinkedDocument(html: html, tableOfContents: toc, sections: sections, occurrences: occurrences,
-                                      occurrenceDigests: digests, anchorReferences: references)
+                                      occurrenceDigests: digests, anchorReferences: references, articleLookups: lookups)
         if let texts { document.defer(to: texts) }
         return (document, problems)
     }

@@ -40,16 +40,18 @@ enum ArticleCacheKeys {
     /// The key of what linking any document of one language edition reads besides the document:
     /// the whole site configuration (after a `--base-url` override), the codes and
     /// recommendations as the citation engine, provision paths and labels see them, the theme's
-    /// locale for that language, that language's routes and table of article paths (a link to
-    /// another article is made from its slug), whether drafts are built, and the Markdown
-    /// parser's depth limit.
+    /// locale for that language, that language's routes, and the Markdown parser's depth limit.
+    ///
+    /// The table of article paths is left out (and with it whether drafts are built, which only
+    /// adds to it): a document read from the cache is checked against it link by link
+    /// (``ArticleLookup``), so that adding an article does not link every other article again.
+    /// What a document's links resolved to is in its ``linkedBody(link:lookups:)`` key.
     static func linkEnvironment(site: SiteConfiguration, directory: ProvisionDirectory, locale: Theme.Locale?, language: String,
-                                routes: Routes, articlePaths: [String: String], includeDrafts: Bool, maximumDepth: Int) -> CacheKey {
+                                routes: Routes, maximumDepth: Int) -> CacheKey {
         var hasher = CacheKeyHasher("link environment")
         hasher.combine(language)
         hasher.combine(routes.language)
         hasher.combine(routes.prefix)
-        hasher.combine(includeDrafts)
         hasher.combine(maximumDepth)
         hasher.combine(site: site)
         hasher.combine(directory: directory)
@@ -62,7 +64,6 @@ enum ArticleCacheKeys {
         } else {
             hasher.combine(false)
         }
-        hasher.combine(articlePaths)
         return hasher.finish()
     }
 
@@ -81,6 +82,21 @@ enum ArticleCacheKeys {
         hasher.combine(source.line)
         hasher.combine(source.column)
         hasher.combine(indentation)
+        return hasher.finish()
+    }
+
+    /// The key of what linking produced (``ArticleEntry/linkKey``), which pages and search
+    /// documents are keyed by: the link key, and where each link to another article led. A
+    /// document that links to no article has its link key.
+    static func linkedBody(link: CacheKey, lookups: [ArticleLookup]) -> CacheKey {
+        guard !lookups.isEmpty else { return link }
+        var hasher = CacheKeyHasher("linked article")
+        hasher.combine(link)
+        hasher.combine(lookups.count)
+        for lookup in lookups {
+            hasher.combine(lookup.name)
+            hasher.combine(lookup.path)
+        }
         return hasher.finish()
     }
 }

@@ -311,13 +311,13 @@ public struct SiteBuilder: Sendable {
     /// A hash of everything the search documents of `edition` are made from, when the article
     /// cache gave the edition its link environment and every article its link key; nil otherwise.
     /// It holds the environment (site configuration, codes and recommendations as citations see
-    /// them, the locale, routes, article paths), each article's link key (its file, path and
-    /// links), and the Markdown texts of recommendations and provisions, which the environment
-    /// leaves out. The index writer's settings are constants of the program.
+    /// them, the locale, routes), each article's link key (its file, path and links), and the
+    /// Markdown texts of recommendations and provisions, which the environment leaves out, with
+    /// where their links to articles led. The index writer's settings are constants of the program.
     static func searchInputKey(of edition: Edition, language: SearchLanguage) -> UInt64? {
         guard let environment = edition.linkEnvironment else { return nil }
         var hasher = StableHash()
-        hasher.combine("search inputs 1, index format \(SearchIndexWriter.formatVersion)")
+        hasher.combine("search inputs 2, index format \(SearchIndexWriter.formatVersion)")
         hasher.combine(language.rawValue)
         hasher.combine(environment.high)
         hasher.combine(environment.low)
@@ -331,6 +331,13 @@ public struct SiteBuilder: Sendable {
             hasher.combine(field.text)
             hasher.combine(UInt64(field.indentation))
         }
+        func combine(_ lookups: [ArticleLookup]) {
+            hasher.combine(UInt64(lookups.count))
+            for lookup in lookups {
+                hasher.combine(lookup.name)
+                hasher.combine(lookup.path ?? "\u{0}none")
+            }
+        }
         hasher.combine(UInt64(edition.recommendations.count))
         for entry in edition.recommendations {
             let r = entry.recommendation
@@ -340,6 +347,7 @@ public struct SiteBuilder: Sendable {
             r.dos.forEach(combine)
             hasher.combine(UInt64(r.donts.count))
             r.donts.forEach(combine)
+            for document in [entry.body] + entry.dos + entry.donts { combine(document.articleLookups) }
         }
         hasher.combine(UInt64(edition.codes.count))
         for entry in edition.codes {
@@ -348,6 +356,7 @@ public struct SiteBuilder: Sendable {
             for provision in entry.provisions {
                 hasher.combine(provision.article.number)
                 combine(provision.article.text)
+                combine(provision.text.articleLookups)
             }
         }
         return hasher.value

@@ -74,6 +74,9 @@ public struct ContentLinker {
     public private(set) var tableOfContents: [TableOfContentsEntry] = []
     public private(set) var occurrences: [CitationOccurrence] = []
     public private(set) var anchorReferences: [AnchorReference] = []
+    /// Every file name looked up in ``LinkContext/articlePaths``, once each, in the order of
+    /// first use, with what it resolved to.
+    public private(set) var articleLookups: [ArticleLookup] = []
     public private(set) var diagnostics: [Diagnostic] = []
     private var anchors: AnchorAllocator
     private var citationCount = 0
@@ -213,7 +216,11 @@ public struct ContentLinker {
             }
         }
         if let (file, fragment) = Self.markdownFileLink(destination) {
-            guard let target = context.articlePaths[file] else {
+            let found = context.articlePaths[file]
+            if !articleLookups.contains(where: { $0.name == file }) {
+                articleLookups.append(ArticleLookup(name: file, path: found))
+            }
+            guard let target = found else {
                 diagnostics.append(.error("link to '\(destination)': there is no article '\(file).md'", at: location))
                 return node
             }

@@ -234,10 +234,11 @@ public struct PageRenderer: Sendable {
         // Keys of what pages are made from, so that a page whose inputs did not change is kept
         // without making its context (only with the article cache's link environment). Every key
         // holds that environment (site configuration; codes and recommendations as citations see
-        // them: titles, numbers, sections, labels; this language's locale and routes; the table
-        // of article paths), the year of the latest article and the page's translations; each
-        // kind of page adds what else it shows: cards, citation counts, "Cité dans" lists, the
-        // Markdown texts of codes and recommendations. Theme and program: the render cache's key.
+        // them: titles, numbers, sections, labels; this language's locale and routes), the year of
+        // the latest article and the page's translations; each kind of page adds what else it
+        // shows: cards, citation counts, "Cité dans" lists, linked texts (an article's by its link
+        // key, which holds where its links to other articles led; a recommendation's or
+        // provision's by its HTML). Theme and program: the render cache's key.
         let environment = edition.linkEnvironment
         let cardKeys: [UInt64] = environment == nil ? [] : edition.articles.parallelMap(chunkSize: 256) { e in
             var hasher = StableHash()

@@ -23,6 +23,8 @@ public struct LinkedDocument: Sendable {
     private(set) var occurrenceDigests: [UInt64]
     /// Links to headings of other pages, checked once every page is linked.
     public var anchorReferences: [AnchorReference]
+    /// The other articles the document links to, as they resolved (``ArticleLookup``).
+    public var articleLookups: [ArticleLookup]
 
     private var storedHTML: String
     private var storedSections: [DocumentSection]
@@ -30,20 +32,21 @@ public struct LinkedDocument: Sendable {
     private var deferred: DeferredLinkedText?
 
     public init(html: String, tableOfContents: [TableOfContentsEntry], sections: [DocumentSection], occurrences: [CitationOccurrence],
-                anchorReferences: [AnchorReference]) {
+                anchorReferences: [AnchorReference], articleLookups: [ArticleLookup] = []) {
         self.init(html: html, tableOfContents: tableOfContents, sections: sections, occurrences: occurrences,
-                  occurrenceDigests: occurrences.map(\.digest), anchorReferences: anchorReferences)
+                  occurrenceDigests: occurrences.map(\.digest), anchorReferences: anchorReferences, articleLookups: articleLookups)
     }
 
     /// A document whose occurrences' digests are known (read from the article cache).
     init(html: String, tableOfContents: [TableOfContentsEntry], sections: [DocumentSection], occurrences: [CitationOccurrence],
-         occurrenceDigests: [UInt64], anchorReferences: [AnchorReference]) {
+         occurrenceDigests: [UInt64], anchorReferences: [AnchorReference], articleLookups: [ArticleLookup]) {
         storedHTML = html
         self.tableOfContents = tableOfContents
         storedSections = sections
         self.occurrences = occurrences
         self.occurrenceDigests = occurrenceDigests.count == occurrences.count ? occurrenceDigests : occurrences.map(\.digest)
         self.anchorReferences = anchorReferences
+        self.articleLookups = articleLookups
     }
 
     /// How many sections have a heading (without decoding deferred texts).
@@ -76,9 +79,10 @@ public struct ArticleEntry: Sendable {
     public var article: GuidanceArticle
     public var path: String
     public var body: LinkedDocument
-    /// The article cache's key of the linked article (its file, path and everything linking
-    /// read, see ``ArticleCacheKeys``), when the build uses the cache: what its page is made
-    /// from, besides its neighbours and translations.
+    /// The article cache's key of the linked article (its file, path, everything linking read
+    /// and where its links to other articles led: ``ArticleCacheKeys/linkedBody(link:lookups:)``),
+    /// when the build uses the cache: what its page and search documents are made from, besides
+    /// its neighbours and translations.
     var linkKey: CacheKey?
 }
 
@@ -146,8 +150,10 @@ public struct Edition: Sendable {
         return known.count == (citedBy[key]?.count ?? 0) && known.allSatisfy({ Int($0) < citingPages.count }) ? known : nil
     }
 
-    /// The article cache's key of everything linking this edition read (``ArticleCacheKeys/linkEnvironment``),
-    /// when the build uses the cache: what every page of the edition is made from, besides its own data.
+    /// The article cache's key of everything linking this edition read but the table of article
+    /// paths (``ArticleCacheKeys/linkEnvironment``), when the build uses the cache: what every page
+    /// of the edition is made from, besides its own data. Where links to articles led is in each
+    /// article's ``ArticleEntry/linkKey``, and in the linked HTML of recommendations and provisions.
     var linkEnvironment: CacheKey?
 }
 

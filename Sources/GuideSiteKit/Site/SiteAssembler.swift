@@ -53,14 +53,7 @@ public struct SiteAssembler: Sendable {
         for language in site.languages {
             let routes = routesFor(language)
             let locale = locales[language]
-            var articlePaths: [String: String] = [:]
-            for lang in [site.language, language] {   // this language's pages win over the default's
-                for i in articles.indices where articles[i].language == lang {
-                    let path = routesFor(lang).article(articles[i].slug)
-                    articlePaths[articles[i].slug] = path
-                    articlePaths[articles[i].translationKey] = path
-                }
-            }
+            let articlePaths = Self.articlePaths(of: articles, language: language, site: site)
             let context = LinkContext(
                 routes: routes, articlePaths: articlePaths, finder: finder,
                 provisionPath: { directory.path(of: $0, from: language, routesFor: routesFor) },
@@ -69,7 +62,7 @@ public struct SiteAssembler: Sendable {
             let renderer = HTMLRenderer(allowsRawHTML: site.unsafeHTML, frenchTypography: language == "fr")
             let environment = cache.map { _ in
                 ArticleCacheKeys.linkEnvironment(site: site, directory: directory, locale: locale, language: language, routes: routes,
-                                                 articlePaths: articlePaths, includeDrafts: includeDrafts, maximumDepth: parser.maximumDepth)
+                                                 maximumDepth: parser.maximumDepth)
             }
             @Sendable func link(_ text: String, source: SourceLocation, indentation: Int = 0, page: String, code: String?,
                                 prefix: String) -> (LinkedDocument, [Diagnostic]) {
@@ -83,7 +76,7 @@ public struct SiteAssembler: Sendable {
                 }
                 return (LinkedDocument(html: renderer.render(tree), tableOfContents: linker.tableOfContents,
                                        sections: DocumentSection.split(tree, headings: linker.tableOfContents), occurrences: linker.occurrences,
-                                       anchorReferences: linker.anchorReferences), diagnostics)
+                                       anchorReferences: linker.anchorReferences, articleLookups: linker.articleLookups), diagnostics)
             }
 
             // Articles, in parallel: the heavy part of any real portal.
@@ -97,8 +90,9 @@ public struct SiteAssembler: Sendable {
                     key = ArticleCacheKeys.link(article: loaded, environment: environment, page: path, code: article.codeID,
                                                 prefix: "cite", source: source, indentation: 0)
                 }
-                if let key, let (doc, d) = cache?.linkedDocument(key) {
-                    return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
+                if let key, let (doc, d) = cache?.linkedDocument(key, articlePaths: articlePaths) {
+                    return (ArticleEntry(article: article, path: path, body: doc,
+                                         linkKey: ArticleCacheKeys.linkedBody(link: key, lookups: doc.articleLookups)), d)
                 }
                 var body = article.body
                 if let unread = cache?.unreadBody(forFile: article.location.file) {
@@ -110,7 +104,8 @@ public struct SiteAssembler: Sendable {
                 }
                 let (doc, d) = link(body, source: source, page: path, code: article.codeID, prefix: "cite")
                 if let key { cache?.recordLinked(key, document: doc, diagnostics: d) }
-                return (ArticleEntry(article: article, path: path, body: doc, linkKey: key), d)
+                return (ArticleEntry(article: article, path: path, body: doc,
+                                     linkKey: key.map { ArticleCacheKeys.linkedBody(link: $0, lookups: doc.articleLookups) }), d)
             }
             let own = articles.indices.filter { articles[$0].language == language }
             let linkProblems = LinkProblems()
@@ -229,6 +224,21 @@ public struct SiteAssembler: Sendable {
         return (AssembledSite(site: site, editions: editions, directory: directory, translations: translations, latestDate: latest,
                               contentFolder: content.folder),
                 diagnostics)
+    }
+
+    /// The table of article pages links in `language` are resolved with, by file base name and
+    /// translation key: this language's pages, or the default language's where it has none.
+    private static func articlePaths(of articles: [GuidanceArticle], language: String, site: SiteConfiguration) -> [String: String] {
+        var articlePaths: [String: String] = [:]
+        for lang in [site.language, language] {   // this language's pages win over the default's
+            let routes = site.routes(for: lang)
+            for i in articles.indices where articles[i].language == lang {
+                let path = routes.article(articles[i].slug)
+                articlePaths[articles[i].slug] = path
+                articlePaths[articles[i].translationKey] = path
+            }
+        }
+        return articlePaths
     }
 
     private func checkDuplicates(articles: [GuidanceArticle], content: LoadedContent, _ diagnostics: inout [Diagnostic]) {

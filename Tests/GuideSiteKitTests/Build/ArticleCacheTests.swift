@@ -68,13 +68,41 @@ struct ArticleCacheTests {
         _ = try SiteBuilder(options: options).build()
         options.includeDrafts = true
         let drafts = try SiteBuilder(options: options).build()
-        #expect(drafts.articleCacheUse?.linkedHits == 0, "a draft more: the table of article paths changed")
+        #expect(drafts.articleCacheUse?.linkedMisses == 1, "the draft is linked; no other article links to it")
         #expect(try incremental.snapshot(site.output) == fullBuild(options))
         options.baseURL = "https://ailleurs.example.org/sous/"
         let moved = try SiteBuilder(options: options).build()
         #expect(moved.articleCacheUse?.linkedHits == 0)
         #expect(moved.articleCacheUse?.loadedMisses == 0)
         #expect(try incremental.snapshot(site.output) == fullBuild(options))
+    }
+
+    /// Adding, renaming or removing an article links again only the articles that link to its
+    /// file name (and the article itself): the others are kept, whatever the table of article paths holds.
+    @Test func anArticleAddedOrMovedRelinksOnlyTheArticlesThatLinkToIt() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+
+        try site.write("articles/nouveau.md", "---\ntitle: \"Nouveau\"\ndate: 2026-04-01\n---\nRien de lié.\n")
+        let added = try site.build()
+        #expect(added.articleCacheUse?.linkedMisses == 1, "only the new article is linked")
+        #expect(added.articleCacheUse?.linkedHits == 3)
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+
+        // `premier` links to `second.md#details`: a new slug for `second` moves that link.
+        let second = try String(contentsOf: site.content.appendingPathComponent("articles/second.md"), encoding: .utf8)
+        try site.write("articles/second.md", second.replacingOccurrences(of: "updated: 2026-03-01\n", with: "updated: 2026-03-01\nslug: deuxieme\n"))
+        let moved = try site.build()
+        #expect(moved.articleCacheUse?.linkedMisses == 2, "second itself and premier, which links to it")
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+        let premier = try String(contentsOf: site.output.appendingPathComponent("articles/premier/index.html"), encoding: .utf8)
+        #expect(premier.contains("deuxieme/#details"))
+
+        try site.remove("articles/nouveau.md")
+        let removed = try site.build()
+        #expect(removed.articleCacheUse?.linkedMisses == 0, "no article linked to the one removed")
+        #expect(removed.articleCacheUse?.linkedHits == 3)
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
     }
 
     @Test func warningsOfACachedArticleAreReportedOnEveryRebuild() throws {
@@ -261,8 +289,13 @@ struct ArticleCacheTests {
         }
         // Loaded and linked articles, and the fixture's one code.
         #expect(try entries() == 5 + 4 + 1)
+        // An article removed and another edited: the file is written again (it lacks two entries
+        // of ten), without the removed article's entries nor the edited one's old ones.
         try site.remove("articles/passage.md")
-        _ = try site.build()
+        let second = try String(contentsOf: site.content.appendingPathComponent("articles/second.md"), encoding: .utf8)
+        try site.write("articles/second.md", second + "\nUne phrase de plus.\n")
+        let rebuilt = try site.build()
+        #expect(rebuilt.articleCacheUse?.linkedMisses == 1)
         #expect(try entries() == 4 + 3 + 1)
     }
 
