@@ -76,6 +76,9 @@ public struct BuildResult: Sendable {
     var articleCacheUse: ArticleCache.Use?
     /// Cache files written by the build, put in place once the output is.
     var stagedCaches: [StagedCacheFile] = []
+    /// The layout of the `data/references.json` this build made, to be kept once the output is
+    /// in place when the build uses the cache; nil when the file was kept.
+    var referencesLayout: ReferencesLayout?
 
     init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
         self.files = files
@@ -180,20 +183,29 @@ public struct SiteBuilder: Sendable {
             }, isCurrent: { path, hash in
                 isCurrent?(path, hash) ?? false
             })
-        }, {
-            let references = ReferencesWriter(site: site).file { path, hash in isCurrent?(path, hash) ?? false }
-            return (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)]
-                        + (references.file.map { [$0] } ?? []),
-                    references: references.hash)
+        }, { () -> (files: [OutputFile], references: UInt64, layout: ReferencesLayout?, failure: Error?) in
+            // The citation graph is tens of megabytes on a large portal: written as soon as it is
+            // made, while the search index is still being made.
+            // With the cache, the runs of pages whose citations did not change are copied from the
+            // file the last build wrote (``ReferencesLayout``).
+            let references = ReferencesWriter(site: site).file(reusing: { isCurrent == nil ? nil : ReferencesLayout.previous(in: output) },
+                                                               unless: { path, hash in isCurrent?(path, hash) ?? false })
+            var failure: Error?
+            if let file = references.file {
+                do { try sink.add(file) } catch { failure = error }
+            }
+            return (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)],
+                    references: references.hash, layout: references.layout, failure: failure)
         })
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
         hashes[ReferencesWriter.path] = siteFiles.references
         paths += search.kept
-        let referencesKept = siteFiles.files.contains { $0.path == ReferencesWriter.path } ? [] : [ReferencesWriter.path]
-        paths += referencesKept
+        let referencesKept = siteFiles.layout != nil ? [] : [ReferencesWriter.path]  // a layout comes with a file made
+        paths += [ReferencesWriter.path]
         let others = search.files + siteFiles.files
         do {
+            if let failure = siteFiles.failure { throw failure }
             try sink.add(all: others)
         } catch {
             for staged in search.staged { staged.discard() }
@@ -206,6 +218,7 @@ public struct SiteBuilder: Sendable {
         result.kept = (pages.kept + search.kept + referencesKept).sorted()
         result.pageHashes = hashes
         result.stagedCaches = search.staged
+        result.referencesLayout = siteFiles.layout
         return result
     }
 
@@ -447,6 +460,7 @@ public struct SiteBuilder: Sendable {
             cache.record(result.pageHashes, kept: Set(result.kept), in: options.output)
             cache.save()
         }
+        if options.usesCache { result.referencesLayout?.save(for: options.output) }
         return result
     }
 }

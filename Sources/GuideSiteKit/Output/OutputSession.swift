@@ -196,17 +196,28 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Whether the file at `path` holds exactly `bytes`.
+    /// Whether the file at `path` holds exactly `bytes`: read a block at a time, and given up at
+    /// the first block that differs (a file of tens of megabytes that changed near its start is
+    /// not read whole).
     static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
-              let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let old = try? handle.readToEnd(), old.count == bytes.count else { return false }
-        return old.withUnsafeBytes { oldBytes in
-            bytes.withUnsafeBytes { newBytes in
-                guard let old = oldBytes.baseAddress, let new = newBytes.baseAddress else { return bytes.isEmpty }
-                return memcmp(old, new, bytes.count) == 0
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let blockSize = 1 << 18
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: min(blockSize, max(bytes.count, 1))) { block in
+            bytes.withUnsafeBytes { expected in
+                var offset = 0
+                while offset < expected.count {
+                    let n = read(descriptor, block.baseAddress, min(block.count, expected.count - offset))
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0, let base = expected.baseAddress, let got = block.baseAddress,
+                          memcmp(base + offset, got, n) == 0 else { return false }
+                    offset += n
+                }
+                // Nothing more: the file did not grow since `stat`.
+                return read(descriptor, block.baseAddress, 1) == 0
             }
         }
     }

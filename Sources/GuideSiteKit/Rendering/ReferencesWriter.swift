@@ -17,18 +17,21 @@ public struct ReferencesWriter: Sendable {
     struct Graph { var version = 1; var site: String; var nodes: [Node]; var edges: [Edge] }
 
     public func file() -> OutputFile {
-        OutputFile(path: Self.path, bytes: Self.json(graph()))
+        OutputFile(path: Self.path, bytes: bytes().bytes)
     }
 
     /// Where the file goes in the output.
     public static let path = "data/references.json"
 
-    /// The file, or nil when `isCurrent(path, hash)` says the output holds it already; and the
-    /// hash of everything it is written from (``inputHash()``).
-    func file(unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, hash: UInt64) {
+    /// The file and its layout, or nil when `isCurrent(path, hash)` says the output holds it
+    /// already; and the hash of everything it is written from (``inputHash()``). When it is made,
+    /// `previous` gives the last file written and its layout, if there is one to copy runs from.
+    func file(reusing previous: () -> (layout: ReferencesLayout, bytes: [UInt8])?,
+              unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, layout: ReferencesLayout?, hash: UInt64) {
         let hash = inputHash()
-        if isCurrent(Self.path, hash) { return (nil, hash) }
-        return (file(), hash)
+        if isCurrent(Self.path, hash) { return (nil, nil, hash) }
+        let (bytes, layout) = bytes(reusing: previous())
+        return (OutputFile(path: Self.path, bytes: bytes), layout, hash)
     }
 
     /// A hash of everything ``graph()`` reads, cheaper than the graph itself: the site's address,
@@ -98,10 +101,129 @@ public struct ReferencesWriter: Sendable {
         return hasher.value
     }
 
-    /// The citation graph: every page and provision, and every citation, sorted.
+    /// The citation graph: every page and provision, and every citation, sorted. The file is
+    /// not written from it (``bytes()`` writes the same bytes faster); it says simply what the
+    /// file holds, and the tests hold ``bytes()`` to it.
     func graph() -> Graph {
-        var nodes: [String: Node] = [:]
         var edges: [Edge] = []
+        for edition in site.editions {
+            let ids = pageIDs(of: edition)
+            for key in edition.citedBy.keys.sorted() {
+                for o in edition.citedBy[key] ?? [] {
+                    edges.append(Edge(from: ids[o.page] ?? o.page, to: key.description, anchor: o.anchor, sentence: o.sentence,
+                                      source: Source(file: site.contentPath(o.location.file), line: o.location.line, column: o.location.column)))
+                }
+            }
+        }
+        return Graph(site: site.site.baseURL, nodes: nodes(), edges: Self.sorted(edges))
+    }
+
+    /// The file's bytes, those ``json(_:)`` writes of ``graph()``, made without the graph, and
+    /// their layout. Edges sort by citing page first, so each page's edges are one run of the
+    /// file: the runs are made on every core, each from its page's documents, and joined in page
+    /// order; no edge is copied or sorted across pages. A run whose hash `previous` has is copied
+    /// from the previous file's bytes instead of written again: the file is tens of megabytes on
+    /// a large portal, and is made again whenever a citation moves a line.
+    func bytes(reusing previous: (layout: ReferencesLayout, bytes: [UInt8])? = nil) -> (bytes: [UInt8], layout: ReferencesLayout) {
+        let (documents, byPage) = citingDocuments()
+        let pages = byPage.keys.sorted()
+        let site = self.site
+        let runs = pages.parallelMap(chunkSize: 64) { page -> (hash: UInt64, made: [UInt8]?) in
+            // What the run is written from: each document's source file, and each citation's
+            // digest (target, page, anchor, sentence, section) and place.
+            var hasher = StableHash()
+            hasher.combine("references run 1")
+            hasher.combine(page)
+            var sources: [(occurrences: [CitationOccurrence], file: String)] = []
+            for (edition, document) in byPage[page] ?? [] {
+                let linked = documents[edition][document]
+                let file = site.contentPath(linked.occurrences.first?.location.file ?? "")
+                hasher.combine(file)
+                hasher.combine(UInt64(linked.occurrences.count))
+                for (k, o) in linked.occurrences.enumerated() {
+                    hasher.combine(linked.occurrenceDigests.indices.contains(k) ? linked.occurrenceDigests[k] : o.digest)
+                    hasher.combine(UInt64(bitPattern: Int64(o.location.line)))
+                    hasher.combine(UInt64(bitPattern: Int64(o.location.column)))
+                }
+                sources.append((linked.occurrences, file))
+            }
+            let hash = hasher.value
+            if previous?.layout.runs[page]?.hash == hash { return (hash, nil) }
+            // The page's citations by target, line and column; equal ones in document order.
+            var edges: [(to: String, line: Int, column: Int, order: Int, source: Int, occurrence: Int)] = []
+            for s in sources.indices {
+                for (k, o) in sources[s].occurrences.enumerated() {
+                    edges.append((o.target.description, o.location.line, o.location.column, edges.count, s, k))
+                }
+            }
+            edges.sort { ($0.to, $0.line, $0.column, $0.order) < ($1.to, $1.line, $1.column, $1.order) }
+            var j = JSONBytes(capacity: 320 * edges.count)
+            for edge in edges {
+                let o = sources[edge.source].occurrences[edge.occurrence]
+                Self.appendEdge(from: page, to: edge.to, anchor: o.anchor, sentence: o.sentence,
+                                file: sources[edge.source].file, line: o.location.line, column: o.location.column, to: &j)
+            }
+            return (hash, j.bytes)
+        }
+        // Each run, made now (after its comma) or copied from the previous file.
+        var layout = ReferencesLayout(fileHash: 0, fileSize: 0, runs: [:])
+        layout.runs.reserveCapacity(pages.count)
+        let nodes = nodes()
+        var total = 0
+        for (page, run) in zip(pages, runs) { total += run.made?.count ?? ((previous?.layout.runs[page]?.range.count ?? 0) + 1) }
+        var j = Self.begin(capacity: total + 256 * nodes.count + 256)
+        let edgesStart = j.count
+        for (page, run) in zip(pages, runs) {
+            if j.count > edgesStart { j.raw(byte: UInt8(ascii: ",")) }
+            let start = j.count
+            if let made = run.made {
+                made.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0.dropFirst())) }
+            } else if let previous, let range = previous.layout.runs[page]?.range {
+                previous.bytes.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
+            }
+            layout.runs[page] = ReferencesLayout.Run(hash: run.hash, range: start..<j.count)
+        }
+        let bytes = Self.end(&j, hasEdges: j.count > edgesStart, nodes: nodes, site: site.site.baseURL, version: 1)
+        layout.fileSize = bytes.count
+        layout.fileHash = XXH64.hash(bytes, seed: 0)
+        return (bytes, layout)
+    }
+
+    /// Every edition's linked documents, in the order the "Cité dans" lists follow (articles,
+    /// recommendations' texts, provisions), and the documents that cite, by the id their page
+    /// is named by in edges (``pageIDs(of:)``), in that order: (edition, document) indices.
+    private func citingDocuments() -> (documents: [[LinkedDocument]], byPage: [String: [(edition: Int, document: Int)]]) {
+        var documents: [[LinkedDocument]] = []
+        var byPage: [String: [(edition: Int, document: Int)]] = [:]
+        for (e, edition) in site.editions.enumerated() {
+            let ids = pageIDs(of: edition)
+            let linked = edition.articles.map(\.body) + edition.recommendations.flatMap { [$0.body] + $0.dos + $0.donts }
+                + edition.codes.flatMap { $0.provisions.map(\.text) }
+            for d in linked.indices {
+                guard let page = linked[d].occurrences.first?.page else { continue }  // every citation of a document is on its page
+                byPage[ids[page] ?? page, default: []].append((e, d))
+            }
+            documents.append(linked)
+        }
+        return (documents, byPage)
+    }
+
+    /// The id edges name a recommendation's or provision's page by (`rec/4`,
+    /// `dentistes/3.09.10`), by the page's path in `edition`; other pages are named by their path.
+    private func pageIDs(of edition: Edition) -> [String: String] {
+        var ids: [String: String] = [:]
+        for r in edition.recommendations where ids[r.path] == nil {
+            ids[r.path] = ProvisionKey.recommendation(r.recommendation.number).description
+        }
+        for c in edition.codes {
+            for p in c.provisions where ids[p.path] == nil { ids[p.path] = p.key.description }
+        }
+        return ids
+    }
+
+    /// Every page and provision, sorted by id.
+    private func nodes() -> [Node] {
+        var nodes: [String: Node] = [:]
         let base = site.site.baseURL
         for edition in site.editions {
             let lang = edition.language
@@ -129,19 +251,8 @@ public struct ReferencesWriter: Sendable {
                     }
                 }
             }
-            let recPaths = Dictionary(edition.recommendations.map { ($0.path, ProvisionKey.recommendation($0.recommendation.number).description) },
-                                      uniquingKeysWith: { a, _ in a })
-            let provisionPaths = Dictionary(edition.codes.flatMap { $0.provisions.map { ($0.path, $0.key.description) } },
-                                            uniquingKeysWith: { a, _ in a })
-            for key in edition.citedBy.keys.sorted() {
-                for o in edition.citedBy[key] ?? [] {
-                    let from = recPaths[o.page] ?? provisionPaths[o.page] ?? o.page
-                    edges.append(Edge(from: from, to: key.description, anchor: o.anchor, sentence: o.sentence,
-                                      source: Source(file: site.contentPath(o.location.file), line: o.location.line, column: o.location.column)))
-                }
-            }
         }
-        return Graph(site: base, nodes: nodes.keys.sorted().compactMap { nodes[$0] }, edges: Self.sorted(edges))
+        return nodes.keys.sorted().compactMap { nodes[$0] }
     }
 
     /// The edges by source page, target, line and column (and, for equal ones, in the order
@@ -161,31 +272,53 @@ public struct ReferencesWriter: Sendable {
     /// The graph as indented JSON with sorted keys, written straight into bytes (the file is tens
     /// of megabytes on a large portal, and Foundation's encoder held several copies of it).
     static func json(_ graph: Graph) -> [UInt8] {
-        var j = JSONBytes(capacity: 256 * (graph.nodes.count + 2 * graph.edges.count) + 256)
-        j.raw("{\n  \"edges\" : [")
-        for (k, e) in graph.edges.enumerated() {
-            j.raw(k == 0 ? "\n    {\n" : ",\n    {\n")
-            if let anchor = e.anchor {
-                j.raw("      \"anchor\" : ")
-                j.string(anchor)
-                j.raw(",\n")
-            }
-            j.raw("      \"from\" : ")
-            j.string(e.from)
-            j.raw(",\n      \"sentence\" : ")
-            j.string(e.sentence)
-            j.raw(",\n      \"source\" : {\n        \"column\" : ")
-            j.integer(e.source.column)
-            j.raw(",\n        \"file\" : ")
-            j.string(e.source.file)
-            j.raw(",\n        \"line\" : ")
-            j.integer(e.source.line)
-            j.raw("\n      },\n      \"to\" : ")
-            j.string(e.to)
-            j.raw("\n    }")
+        var edges = JSONBytes(capacity: 320 * graph.edges.count)
+        for e in graph.edges {
+            appendEdge(from: e.from, to: e.to, anchor: e.anchor, sentence: e.sentence,
+                       file: e.source.file, line: e.source.line, column: e.source.column, to: &edges)
         }
-        j.raw(graph.edges.isEmpty ? "\n\n  ],\n  \"nodes\" : [" : "\n  ],\n  \"nodes\" : [")
-        for (k, n) in graph.nodes.enumerated() {
+        var j = begin(capacity: edges.count + 256 * graph.nodes.count + 256)
+        edges.bytes.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0.dropFirst())) }
+        return end(&j, hasEdges: !graph.edges.isEmpty, nodes: graph.nodes, site: graph.site, version: graph.version)
+    }
+
+    /// One edge as an element of the `edges` array, after a comma (the first edge's is dropped).
+    static func appendEdge(from: String, to: String, anchor: String?, sentence: String, file: String, line: Int, column: Int,
+                           to j: inout JSONBytes) {
+        j.raw(",\n    {\n")
+        if let anchor {
+            j.raw("      \"anchor\" : ")
+            j.string(anchor)
+            j.raw(",\n")
+        }
+        j.raw("      \"from\" : ")
+        j.string(from)
+        j.raw(",\n      \"sentence\" : ")
+        j.string(sentence)
+        j.raw(",\n      \"source\" : {\n        \"column\" : ")
+        j.integer(column)
+        j.raw(",\n        \"file\" : ")
+        j.string(file)
+        j.raw(",\n        \"line\" : ")
+        j.integer(line)
+        j.raw("\n      },\n      \"to\" : ")
+        j.string(to)
+        j.raw("\n    }")
+    }
+
+    /// What comes before the first edge of the file.
+    static func begin(capacity: Int) -> JSONBytes {
+        var j = JSONBytes(capacity: capacity)
+        j.raw("{\n  \"edges\" : [")
+        return j
+    }
+
+    /// The rest of the file after its edges (elements written by
+    /// ``appendEdge(from:to:anchor:sentence:file:line:column:to:)``, the first without its comma):
+    /// the nodes, the site and the version. Returns the whole file.
+    static func end(_ j: inout JSONBytes, hasEdges: Bool, nodes: [Node], site: String, version: Int) -> [UInt8] {
+        j.raw(hasEdges ? "\n  ],\n  \"nodes\" : [" : "\n\n  ],\n  \"nodes\" : [")
+        for (k, n) in nodes.enumerated() {
             j.raw(k == 0 ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
             j.string(n.id)
             j.raw(",\n      \"kind\" : ")
@@ -198,10 +331,10 @@ public struct ReferencesWriter: Sendable {
             j.string(n.url)
             j.raw("\n    }")
         }
-        j.raw(graph.nodes.isEmpty ? "\n\n  ],\n  \"site\" : " : "\n  ],\n  \"site\" : ")
-        j.string(graph.site)
+        j.raw(nodes.isEmpty ? "\n\n  ],\n  \"site\" : " : "\n  ],\n  \"site\" : ")
+        j.string(site)
         j.raw(",\n  \"version\" : ")
-        j.integer(graph.version)
+        j.integer(version)
         j.raw("\n}\n")
         return j.bytes
     }

@@ -196,6 +196,7 @@ public actor PreviewServer {
         var cloned = false
         if build.usesCache, let served = builtFolders.last, OutputClone.clone(served, to: folder) {
             RenderCache.adopt(from: served, for: folder)
+            ReferencesLayout.adopt(from: served, for: folder)
             cloned = true
         }
         let outcome = await Self.run(SiteBuilder(options: build))
@@ -219,10 +220,11 @@ public actor PreviewServer {
         }
     }
 
-    /// Removes a build's folder and its render cache.
+    /// Removes a build's folder, its render cache and its references layout.
     private func forget(_ folder: URL) {
         try? FileManager.default.removeItem(at: folder)
         RenderCache.forget(folder)
+        ReferencesLayout.forget(folder)
     }
 
     /// Removes the builds before the previous one (a page being read from it is left to finish).

@@ -40,6 +40,47 @@ struct ReferencesJSONTests {
         #expect(ours(graph) == (try foundation(graph)))
     }
 
+    /// The file is written page by page on every core (`bytes()`); it must hold exactly what
+    /// the plain graph, sorted whole, writes: on the demo portal (two languages, recommendations
+    /// and provisions that cite) and on the test fixture with an article that cites from many
+    /// places, twice in a sentence, and the same provision at equal places in two documents.
+    @Test(arguments: ["demo", "basic"])
+    func theFileWrittenPageByPageIsTheSortedGraph(site name: String) throws {
+        let options: BuildOptions
+        var temporary: TemporarySite?
+        if name == "demo" {
+            options = BuildOptions(content: Repository.root.appendingPathComponent("Content"), theme: Repository.defaultTheme,
+                                   output: FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID().uuidString)"),
+                                   displayBase: Repository.root)
+        } else {
+            let site = try TemporarySite(fixture: name)
+            try site.write("articles/citant.md", """
+                ---
+                title: "Citant"
+                date: 2026-01-20
+                code: dentistes
+                ---
+                Selon l’article 3.09.10 et l’article 3.09.10 de ce code, puis la recommandation 2.
+
+                ## Suite
+
+                Voir aussi l’art. 3.06.03, la recommandation 2 et l’article 3.09.10.
+
+                """)
+            try site.write("articles/citant-bis.md", "---\ntitle: \"Citant bis\"\ndate: 2026-01-20\ncode: dentistes\n---\nSelon l’article 3.09.10 et l’article 3.09.10 de ce code, puis la recommandation 2.\n")
+            options = site.options
+            temporary = site
+        }
+        let (assembled, diagnostics) = try SiteBuilder(options: options).assemble()
+        let site = try #require(assembled?.site, "\(diagnostics)")
+        let writer = ReferencesWriter(site: site)
+        #expect(writer.graph().edges.count > 3)
+        let fast = writer.bytes().bytes, plain = ReferencesWriter.json(writer.graph())
+        let difference = fast.indices.first { $0 >= plain.count || fast[$0] != plain[$0] } ?? (fast.count == plain.count ? nil : fast.count)
+        #expect(difference == nil, "the bytes differ from byte \(difference ?? 0) on: \(String(decoding: fast.dropFirst(difference ?? 0).prefix(300), as: UTF8.self))")
+        _ = temporary
+    }
+
     @Test func anEmptyGraphToo() throws {
         let graph = Graph(site: "/", nodes: [], edges: [])
         #expect(ours(graph) == (try foundation(graph)))

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Where each citing page's edges are in the `data/references.json` a build wrote, and a hash of
+/// what each run was written from, so that the next build copies the runs of unchanged pages
+/// from that file instead of writing them again (``ReferencesWriter/bytes(reusing:)``).
+///
+/// Kept in the build cache folder next to the render cache. It is trusted only together with
+/// the file it describes: the whole file's hash is recorded, and the file read back must have
+/// it; the layout itself carries a checksum and the program's identity (which fixes the shape
+/// of a run). Any doubt, and the file is written whole.
+struct ReferencesLayout: Sendable, Equatable {
+    /// One citing page's edges: the hash of what they are written from, and their bytes in the
+    /// file, without the comma that separates them from the edges before.
+    struct Run: Sendable, Equatable {
+        var hash: UInt64
+        var range: Range<Int>
+    }
+
+    /// XXH64 of the whole file.
+    var fileHash: UInt64
+    var fileSize: Int
+    /// By page id, as edges name the page (`from`).
+    var runs: [String: Run]
+
+    static let magic = Array("GSREFLAYOUT1\n".utf8)
+
+    /// Where the layout of `output`'s references file is kept.
+    static func file(for output: URL) -> URL {
+        var name = StableHash()
+        name.combine(output.standardizedFileURL.path)
+        return output.deletingLastPathComponent().appendingPathComponent(".guidesite-cache", isDirectory: true)
+            .appendingPathComponent("references-\(String(name.value, radix: 16)).bin")
+    }
+
+    /// The layout of the file the last build wrote into `output`, and that file's bytes, when
+    /// both are there and agree; nil otherwise.
+    static func previous(in output: URL) -> (layout: ReferencesLayout, bytes: [UInt8])? {
+        guard let stored = FileManager.default.contents(atPath: file(for: output).path),
+              let layout = decode([UInt8](stored)),
+              let bytes = readWhole(output.appendingPathComponent(ReferencesWriter.path).path, size: layout.fileSize) else { return nil }
+        guard XXH64.hash(bytes, seed: 0) == layout.fileHash,
+              layout.runs.values.allSatisfy({ $0.range.lowerBound >= 0 && $0.range.upperBound <= bytes.count }) else { return nil }
+        return (layout, bytes)
+    }
+
+    /// The bytes of the file at `path` if it has `size` bytes, read straight into an array (the
+    /// file is tens of megabytes on a large portal: no copy through `Data`).
+    private static func readWhole(_ path: String, size: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == size else { return nil }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let n = read(descriptor, buffer.baseAddress.map { $0 + offset }, size - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
+            }
+            // What was not read is zeroed, so the array is whole either way; it is thrown away.
+            if offset < size, let base = buffer.baseAddress { (base + offset).initialize(repeating: 0, count: size - offset) }
+            complete = offset == size
+            initialized = size
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Writes the layout for `output` (through a temporary file); a failure only costs the next
+    /// build the reuse.
+    func save(for output: URL) {
+        let file = Self.file(for: output)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = StagedCacheFile.temporaryPath(of: file)
+        guard OutputWriter.writeFile(encoded(), to: temporary) == nil else {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+
+    /// Gives `clone`, a hard-link clone of `output` (``OutputClone``), the layout of `output`'s file.
+    static func adopt(from output: URL, for clone: URL) {
+        try? FileManager.default.removeItem(at: file(for: clone))
+        try? FileManager.default.copyItem(at: file(for: output), to: file(for: clone))
+    }
+
+    /// Removes the layout kept for `output`.
+    static func forget(_ output: URL) {
+        try? FileManager.default.removeItem(at: file(for: output))
+    }
+
+    /// Magic, the program's identity, the file's hash and size, the runs by page id, and a
+    /// checksum of everything before it.
+    func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 64 + runs.count * 64)
+        writer.raw(Self.magic)
+        writer.string(ProgramIdentity.current)
+        writer.fixed(fileHash)
+        writer.unsigned(UInt64(fileSize))
+        writer.count(runs.count)
+        for page in runs.keys.sorted() {
+            guard let run = runs[page] else { continue }
+            writer.string(page)
+            writer.fixed(run.hash)
+            writer.unsigned(UInt64(run.range.lowerBound))
+            writer.unsigned(UInt64(run.range.count))
+        }
+        writer.fixed(XXH64.hash(writer.bytes, seed: 0))
+        return writer.bytes
+    }
+
+    /// What ``encoded()`` wrote, by this program; nil for anything else.
+    static func decode(_ bytes: [UInt8]) -> ReferencesLayout? {
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
+        let body = bytes.count - 8
+        return bytes.withUnsafeBytes { raw -> ReferencesLayout? in
+            var sum = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[body...]))
+            guard (try? sum.fixed()) == XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[..<body]), seed: 0) else { return nil }
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<body]), offset: magic.count)
+            do {
+                guard try reader.string() == ProgramIdentity.current else { return nil }
+                // Sizes and offsets are positions in the references file, not counts of what follows.
+                let fileHash = try reader.fixed(), size = try reader.unsigned(), count = try reader.count()
+                guard size <= UInt64(Int.max) else { return nil }
+                let fileSize = Int(size)
+                var runs: [String: Run] = [:]
+                runs.reserveCapacity(min(count, body))
+                for _ in 0..<count {
+                    let page = try reader.string(), hash = try reader.fixed()
+                    let start = try reader.unsigned(), length = try reader.unsigned()
+                    guard start <= UInt64(fileSize), length <= UInt64(fileSize) - start else { return nil }
+                    runs[page] = Run(hash: hash, range: Int(start)..<Int(start + length))
+                }
+                guard reader.isAtEnd else { return nil }
+                return ReferencesLayout(fileHash: fileHash, fileSize: fileSize, runs: runs)
+            } catch {
+                return nil
+            }
+        }
+    }
+}
