@@ -66,7 +66,9 @@ md = ["# guidesite benchmark (preliminary)", "", "```", machine, "```", ""]
 
 tools = [
     ("guidesite", "guidesite build (full, fresh folder)"),
-    ("guidesite-edit-article", "guidesite rebuild after editing one article"),
+    ("guidesite-edit-article", "guidesite rebuild after editing one article (a sentence at its end)"),
+    ("guidesite-edit-top", "guidesite rebuild after editing one article at its top (its citations move)"),
+    ("guidesite-add-article", "guidesite rebuild after adding one article"),
     ("guidesite-edit-code", "guidesite rebuild after editing one code article"),
     ("guidesite-unchanged", "guidesite rebuild, nothing changed"),
     ("hugo", "Hugo build (no search, fresh folder)"),
@@ -159,10 +161,13 @@ if big:
     rss = mib_from_kib(med("guidesite", big, "peak_rss_kib"))
     if rss is not None:
         target(f"peak memory at {big:,} < 1 GiB", f"{rss:,.0f} MiB", "1024 MiB", rss < 1024)
-    e = med("guidesite-edit-article", big, "seconds")
+    # Both one-article edits count: a sentence at the end, and a paragraph at the top (which
+    # moves the article's citations, and so the citation graph); the slower is the figure.
+    edits = [x for x in (med("guidesite-edit-article", big, "seconds"), med("guidesite-edit-top", big, "seconds")) if x is not None]
+    e = max(edits) if edits else None
     if e is not None and g:
-        target(f"rebuild after one article edit < 0.3 s or 5% of full ({big:,})", f"{e:.2f} s ({100 * e / g:.0f}%)", "0.3 s / 5%",
-               e < 0.3 or e <= 0.05 * g)
+        target(f"rebuild after one article edit < 0.3 s or 5% of full ({big:,}; the slower of the two edits)",
+               f"{e:.2f} s ({100 * e / g:.0f}%)", "0.3 s / 5%", e < 0.3 or e <= 0.05 * g)
     sm = med("guidesite", big, "search_bytes")
     target("search index included in the full build", "yes" if sm else "no (not written by the build yet)", "yes", bool(sm))
 report["targets"] = targets

@@ -12,8 +12,9 @@
 #   BENCH_CMARK     1: time Debian's cmark over the same Markdown, one and two cores (default 1)
 #   BENCH_SEARCH    1: the search benchmark on the largest size (our index vs Pagefind) (default 1)
 #   BENCH_PAGEFIND  1: include Pagefind in the search benchmark (default 1)
-#   BENCH_INCREMENTAL 1: rebuilds after editing one article, one code article, and with nothing
-#                   changed (default 1); "article": only the first; 0: none
+#   BENCH_INCREMENTAL 1: rebuilds after editing one article (a sentence at its end; a paragraph at
+#                   its top, which moves its citations), adding one, editing one code article, and
+#                   with nothing changed (default 1); "article": only the first; 0: none
 #   BENCH_RUNS_<N>, BENCH_INCREMENTAL_<N>   the same for one size only (e.g. BENCH_RUNS_10000=1)
 #   BENCH_MICRO     1: also run the ordo-one/benchmark micro-benchmarks (default 0: they take minutes)
 #   BENCH_INSTALL   1: install missing tools with apt-get / pip (default 1)
@@ -217,6 +218,25 @@ guidesite_build() {  # N RUN
         "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
     fi
     if [ "$incr" = 1 ]; then
+        # The same article edited at the top of its body: a paragraph added before the first,
+        # so that every citation below it moves two lines (the citation graph changes).
+        python3 - "$article" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+body = text.index("\n---\n", 4) + 5
+open(path, "w", encoding="utf-8").write(text[:body] + "Un paragraphe ajouté en tête pour mesurer.\n\n" + text[body:])
+PY
+        timed guidesite-edit-top "$n" "$run" "$WORK/guidesite-$n-top.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
+        cp "$WORK/article.bak" "$article"
+        "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
+        # An article added (dated within the portal's years, linking to another and citing a
+        # provision), then removed.
+        local added="$c/guidesite/articles/zz-ajout-mesure.md"
+        printf -- '---\ntitle: "Un article ajouté pour mesurer"\ndate: 2025-06-01\ntags: [essai]\n---\nVoir [cet article](%s) et l’article 3.01 du Code de déontologie des dentistes.\n' "$(basename "$article")" > "$added"
+        timed guidesite-add-article "$n" "$run" "$WORK/guidesite-$n-add.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
+        rm -f "$added"
+        "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
         # One code article edited: the summary of the first provision of the dentists' code.
         local code="$c/guidesite/codes/dentistes.yaml"
         cp "$code" "$WORK/code.bak"
