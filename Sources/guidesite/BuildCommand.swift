@@ -24,6 +24,7 @@ extension GuideSite {
             var buildOptions = options.buildOptions(output: output)
             buildOptions.usesCache = !noCache
             buildOptions.progress = timer.hook
+            buildOptions.processEndsAfterBuild = true
             let start = ContinuousClock.now
             let result: BuildResult
             do {

@@ -301,25 +301,26 @@ public struct PageRenderer: Sendable {
         }
         let citingTitles = edition.citingPages.parallelMap(chunkSize: 512) { titleHash($0) }
         func combineCitedIn(_ key: ProvisionKey, into hasher: inout StableHash) {
-            guard let occurrences = edition.citedBy[key] else { return hasher.combine(UInt64(0)) }
+            let count = edition.citationCount(of: key)
+            guard count > 0 else { return hasher.combine(UInt64(0)) }
             let digests = edition.citationDigests(of: key), documents = edition.citingDocuments(of: key)
-            hasher.combine(UInt64(occurrences.count))
+            hasher.combine(UInt64(count))
             // Each occurrence by its digest (made when it was linked, and holding its page), and its
-            // page's title, by the index of the document that cites: a whole occurrence copied out
-            // costs a retain of each of its strings.
-            for k in occurrences.indices {
+            // page's title, by the index of the document that cites: no occurrence is copied out
+            // (a retain of each of its strings).
+            for k in 0..<count {
                 hasher.combine(digests[k])
-                hasher.combine(documents.map { citingTitles[Int($0[k])] } ?? titleHash(occurrences[k].page))
+                hasher.combine(citingTitles[Int(documents[k])])
             }
         }
         func combineCitationCounts(_ codes: [CodeEntry], into hasher: inout StableHash) {
-            for c in codes { hasher.combine(UInt64(c.provisions.reduce(0) { $0 + (edition.citedBy[$1.key]?.count ?? 0) })) }
+            for c in codes { hasher.combine(UInt64(c.provisions.reduce(0) { $0 + edition.citationCount(of: $1.key) })) }
         }
         func citedIn(_ key: ProvisionKey, from page: String) -> [TemplateObject] {
             // One entry per citing sentence: a sentence that cites a provision twice is listed once.
             // Occurrences come page by page, so only the sentences of the current page are compared.
             var citingPage = "", sentences: [String] = []
-            let occurrences = (edition.citedBy[key] ?? []).filter { occurrence in
+            let occurrences = edition.citations(of: key).filter { occurrence in
                 if occurrence.page != citingPage {
                     citingPage = occurrence.page
                     sentences = []
@@ -345,7 +346,7 @@ public struct PageRenderer: Sendable {
             if let prev { context["prev"] = ["title": prev.0, "url": .text(Routes.relative(from: page, to: prev.1))] }
             if let next { context["next"] = ["title": next.0, "url": .text(Routes.relative(from: page, to: next.1))] }
         }
-        let citationCount: (ProvisionKey) -> Int = { edition.citedBy[$0]?.count ?? 0 }
+        let citationCount: (ProvisionKey) -> Int = { edition.citationCount(of: $0) }
         func recommendationSummary(_ r: RecommendationEntry, from page: String) -> TemplateObject {
             ["number": .number(r.recommendation.number), "title": typeset(r.recommendation.title), "summary": typeset(r.recommendation.summary),
              "url": .text(Routes.relative(from: page, to: r.path))]

@@ -78,23 +78,23 @@ public struct ReferencesWriter: Sendable {
                 }
             }
             // Every citation: its digest (made when it was linked) and its source location.
-            let keys = edition.citedBy.keys.sorted()
+            let keys = edition.citationPlaces.keys.sorted()
             hasher.combine(UInt64(keys.count))
             for key in keys {
-                let occurrences = edition.citedBy[key] ?? [], digests = edition.citationDigests(of: key)
-                let documents = edition.citingDocuments(of: key)
+                let places = edition.citationPlaces[key] ?? []
                 hasher.combine(key.description)
-                hasher.combine(UInt64(occurrences.count))
-                for k in occurrences.indices {
-                    hasher.combine(digests[k])
+                hasher.combine(UInt64(places.count))
+                for k in places.indices {
+                    let document = Int(places[k].document), occurrence = Int(places[k].occurrence)
+                    hasher.combine(edition.documents[document].occurrenceDigests[occurrence])
                     // A document's occurrences share its source file: it is hashed once a document.
-                    if let documents, k > 0, documents[k] == documents[k - 1] {
+                    if k > 0, places[k - 1].document == places[k].document {
                         hasher.combine(UInt64(1))
                     } else {
-                        hasher.combine(occurrences[k].location.file)
+                        hasher.combine(edition.documents[document].occurrences[occurrence].location.file)
                     }
-                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.line)))
-                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.column)))
+                    hasher.combine(UInt64(bitPattern: Int64(edition.documents[document].occurrences[occurrence].location.line)))
+                    hasher.combine(UInt64(bitPattern: Int64(edition.documents[document].occurrences[occurrence].location.column)))
                 }
             }
         }
@@ -189,16 +189,15 @@ public struct ReferencesWriter: Sendable {
         return (bytes, layout)
     }
 
-    /// Every edition's linked documents, in the order the "Cité dans" lists follow (articles,
-    /// recommendations' texts, provisions), and the documents that cite, by the id their page
-    /// is named by in edges (``pageIDs(of:)``), in that order: (edition, document) indices.
+    /// Every edition's linked documents (``Edition/documents``), and the documents that cite, by
+    /// the id their page is named by in edges (``pageIDs(of:)``), in that order: (edition,
+    /// document) indices.
     private func citingDocuments() -> (documents: [[LinkedDocument]], byPage: [String: [(edition: Int, document: Int)]]) {
         var documents: [[LinkedDocument]] = []
         var byPage: [String: [(edition: Int, document: Int)]] = [:]
         for (e, edition) in site.editions.enumerated() {
             let ids = pageIDs(of: edition)
-            let linked = edition.articles.map(\.body) + edition.recommendations.flatMap { [$0.body] + $0.dos + $0.donts }
-                + edition.codes.flatMap { $0.provisions.map(\.text) }
+            let linked = edition.documents
             for d in linked.indices {
                 guard let page = linked[d].occurrences.first?.page else { continue }  // every citation of a document is on its page
                 byPage[ids[page] ?? page, default: []].append((e, d))

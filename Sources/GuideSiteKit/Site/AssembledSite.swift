@@ -126,28 +126,43 @@ public struct Edition: Sendable {
     public var recommendations: [RecommendationEntry]
     /// By id.
     public var codes: [CodeEntry]
-    /// Who cites what: every occurrence, by the provision cited, in page order.
-    public var citedBy: [ProvisionKey: [CitationOccurrence]]
-    /// The ``CitationOccurrence/digest`` of each occurrence of `citedBy`, in the same order.
-    var citedByDigests: [ProvisionKey: [UInt64]] = [:]
-
-    /// The digests of the occurrences that cite `key`, in `citedBy`'s order (made again if the
-    /// edition was built without them).
-    func citationDigests(of key: ProvisionKey) -> [UInt64] {
-        let occurrences = citedBy[key] ?? [], known = citedByDigests[key] ?? []
-        return known.count == occurrences.count ? known : occurrences.map(\.digest)
-    }
-    /// The document that holds each occurrence of `citedBy` (an index in `citingPages`), in the
-    /// same order: a document's occurrences follow one another and share its page and source file.
-    var citedByDocuments: [ProvisionKey: [Int32]] = [:]
-    /// The page of each linked document of the edition that cites something.
+    /// The edition's linked documents, in the order citations are listed: articles (in the
+    /// order above), then each recommendation's body, do's and don'ts, then each provision's text.
+    var documents: [LinkedDocument] = []
+    /// Where the citations of each provision cited are, in that order: the document, and the
+    /// citation among the document's occurrences. No citation is copied: ``citations(of:)``
+    /// makes the list of one provision when a page shows it.
+    var citationPlaces: [ProvisionKey: [CitationPlace]] = [:]
+    /// The page of each document of ``documents`` (empty for a document that cites nothing).
     var citingPages: [String] = []
 
-    /// The documents of the occurrences that cite `key`, in `citedBy`'s order; nil when the
-    /// edition was built without them.
-    func citingDocuments(of key: ProvisionKey) -> [Int32]? {
-        let known = citedByDocuments[key] ?? []
-        return known.count == (citedBy[key]?.count ?? 0) && known.allSatisfy({ Int($0) < citingPages.count }) ? known : nil
+    /// Who cites what: every occurrence, by the provision cited, in page order. Made whole on
+    /// each call: pages ask ``citations(of:)`` for one provision.
+    public var citedBy: [ProvisionKey: [CitationOccurrence]] {
+        citationPlaces.mapValues { $0.map { documents[Int($0.document)].occurrences[Int($0.occurrence)] } }
+    }
+
+    /// The occurrences that cite `key`, in page order.
+    public func citations(of key: ProvisionKey) -> [CitationOccurrence] {
+        (citationPlaces[key] ?? []).map { documents[Int($0.document)].occurrences[Int($0.occurrence)] }
+    }
+
+    /// How many occurrences cite `key`.
+    public func citationCount(of key: ProvisionKey) -> Int {
+        citationPlaces[key]?.count ?? 0
+    }
+
+    /// The ``CitationOccurrence/digest`` of each occurrence that cites `key`, in page order
+    /// (made when its document was linked, or read from the article cache).
+    func citationDigests(of key: ProvisionKey) -> [UInt64] {
+        (citationPlaces[key] ?? []).map { documents[Int($0.document)].occurrenceDigests[Int($0.occurrence)] }
+    }
+
+    /// The document of each occurrence that cites `key` (an index of ``documents`` and
+    /// ``citingPages``), in page order: a document's occurrences follow one another and share
+    /// its page and source file.
+    func citingDocuments(of key: ProvisionKey) -> [Int32] {
+        (citationPlaces[key] ?? []).map(\.document)
     }
 
     /// The article cache's key of everything linking this edition read but the table of article
@@ -155,6 +170,13 @@ public struct Edition: Sendable {
     /// of the edition is made from, besides its own data. Where links to articles led is in each
     /// article's ``ArticleEntry/linkKey``, and in the linked HTML of recommendations and provisions.
     var linkEnvironment: CacheKey?
+}
+
+/// Where a citation is: its document (an index of the edition's linked documents) and its
+/// place among that document's occurrences.
+struct CitationPlace: Sendable, Hashable {
+    var document: Int32
+    var occurrence: Int32
 }
 
 /// The whole site after loading and linking: what the renderer and the search indexer read.

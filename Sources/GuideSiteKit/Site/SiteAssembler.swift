@@ -154,18 +154,18 @@ public struct SiteAssembler: Sendable {
             }
 
             // Who cites each provision, in document order. The documents are cut in a run per
-            // core, each run lists where its citations are by provision (document and place, no
-            // citation copied), the runs' lists are joined in order, and each provision's citations
-            // are copied once, the provisions shared among the cores (a citation copied costs a
-            // retain of each of its strings).
+            // core, each run lists where its citations are by provision (document and place: no
+            // citation is copied, which would cost a retain of each of its strings), and the runs'
+            // lists are joined in order. Pages make the list of a provision they show from them.
             let documents = entries.map(\.body) + recs.flatMap { [$0.body] + $0.dos + $0.donts } + codes.flatMap { $0.provisions.map(\.text) }
             let cores = documents.count < 256 ? 1 : ProcessInfo.processInfo.activeProcessorCount
             let runs = (0..<cores).map { k in (documents.count * k / cores)..<(documents.count * (k + 1) / cores) }
             let places = runs.parallelMap(chunkSize: 1) { run -> [ProvisionKey: [CitationPlace]] in
                 var places: [ProvisionKey: [CitationPlace]] = [:]
                 for d in run {
-                    for (k, occurrence) in documents[d].occurrences.enumerated() {
-                        places[occurrence.target, default: []].append(CitationPlace(document: Int32(d), occurrence: Int32(k)))
+                    let occurrences = documents[d].occurrences
+                    for k in occurrences.indices {
+                        places[occurrences[k].target, default: []].append(CitationPlace(document: Int32(d), occurrence: Int32(k)))
                     }
                 }
                 return places
@@ -173,26 +173,6 @@ public struct SiteAssembler: Sendable {
             var placesByKey = places.first ?? [:]
             for run in places.dropFirst() {
                 for (key, list) in run { placesByKey[key, default: []] += list }
-            }
-            let cited = Array(placesByKey).parallelMap(chunkSize: 16) { key, places in
-                (key, places.map { documents[Int($0.document)].occurrences[Int($0.occurrence)] },
-                 places.map { place in
-                     let digests = documents[Int(place.document)].occurrenceDigests
-                     return digests.indices.contains(Int(place.occurrence))
-                         ? digests[Int(place.occurrence)] : documents[Int(place.document)].occurrences[Int(place.occurrence)].digest
-                 },
-                 places.map(\.document))
-            }
-            var citedBy: [ProvisionKey: [CitationOccurrence]] = [:]
-            var citedByDigests: [ProvisionKey: [UInt64]] = [:]
-            var citedByDocuments: [ProvisionKey: [Int32]] = [:]
-            citedBy.reserveCapacity(cited.count)
-            citedByDigests.reserveCapacity(cited.count)
-            citedByDocuments.reserveCapacity(cited.count)
-            for (key, occurrences, digests, holders) in cited {
-                citedBy[key] = occurrences
-                citedByDigests[key] = digests
-                citedByDocuments[key] = holders
             }
             // Check links to other articles' headings now that every page has its anchors (the
             // first page at each path: a duplicate slug is an error of its own).
@@ -216,8 +196,8 @@ public struct SiteAssembler: Sendable {
                 translations["code:\(c.code.id)", default: [:]][language] = c.path
                 for p in c.provisions { translations["provision:\(c.code.id)/\(p.article.number)", default: [:]][language] = p.path }
             }
-            editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs,
-                                    codes: codes, citedBy: citedBy, citedByDigests: citedByDigests, citedByDocuments: citedByDocuments,
+            editions.append(Edition(language: language, routes: routes, articles: entries, recommendations: recs, codes: codes,
+                                    documents: documents, citationPlaces: placesByKey,
                                     citingPages: documents.map { $0.occurrences.first?.page ?? "" }, linkEnvironment: environment))
         }
         let latest = articles.map { $0.updated ?? $0.date }.max()
@@ -258,13 +238,6 @@ public struct SiteAssembler: Sendable {
             }
         }
     }
-}
-
-/// Where a citation is: its document (an index of the edition's linked documents) and its
-/// place among that document's occurrences.
-private struct CitationPlace {
-    var document: Int32
-    var occurrence: Int32
 }
 
 /// The diagnostics of linking articles, noted from every core by article index.

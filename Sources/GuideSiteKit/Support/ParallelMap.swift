@@ -73,6 +73,23 @@ func releaseInBackground<T: Sendable>(_ value: consuming T) {
     DispatchQueue.global(qos: .utility).async { box.drop() }
 }
 
+/// Keeps `value` alive until the process ends, which takes its memory back at once: for a
+/// command that exits right after, freeing a large structure object by object is wasted work.
+func keepUntilProcessEnds<T: Sendable>(_ value: consuming T) {
+    KeptUntilExit.shared.keep(ReleaseBox(value))
+}
+
+/// What ``keepUntilProcessEnds(_:)`` keeps.
+private final class KeptUntilExit: @unchecked Sendable {
+    static let shared = KeptUntilExit()
+    private let lock = NSLock()
+    private var values: [AnyObject] = []
+
+    func keep(_ value: AnyObject) {
+        lock.withLock { values.append(value) }
+    }
+}
+
 /// Holds a value until ``drop()``.
 private final class ReleaseBox<T: Sendable>: @unchecked Sendable {
     private var value: T?
