@@ -51,6 +51,9 @@ public enum BuildStep: Sendable, Equatable {
     case assembling(files: Int)
     case rendering
     case indexing(documents: Int)
+    /// Both at once: a rebuild that updates an output folder renders few pages, and makes the
+    /// search index while it looks at the others.
+    case renderingAndIndexing(documents: Int)
     case writing(files: Int)
 }
 
@@ -160,7 +163,6 @@ public struct SiteBuilder: Sendable {
               cachingAnalyses: Bool = false, preloadedAnalyses: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:]) throws -> BuildResult {
         let site = assembled.site, theme = assembled.theme
         var diagnostics = diagnostics
-        options.progress?(.rendering)
         let output = options.output
         var currentInOutput: (@Sendable (String, UInt64) -> Bool)?
         if let cache {
@@ -168,10 +170,6 @@ public struct SiteBuilder: Sendable {
             currentInOutput = { @Sendable path, hash in cache.isCurrent(path, hash: hash, inFolder: folder) }
         }
         let isCurrent = currentInOutput
-        let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
-        diagnostics += pages.diagnostics
-        var paths = pages.rendered + pages.kept
-        var hashes = pages.hashes
         let analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = if cachingAnalyses {
             { @Sendable [content = options.content] language, writer in
                 SearchAnalysisCache(output: output, content: content, language: language, writer: writer)
@@ -180,28 +178,59 @@ public struct SiteBuilder: Sendable {
             nil
         }
         let locales = theme.locales
-        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
-        // The search index and the site-wide files (feeds, sitemap, the citation graph) at the same time.
-        let (search, siteFiles) = inParallel({
-            searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, preloaded: preloadedAnalyses, isCurrentGroup: { prefix, hash in
-                cache?.currentGroup(prefix: prefix, hash: hash, in: output)
-            }, isCurrent: { path, hash in
-                isCurrent?(path, hash) ?? false
+        // Pages, then the search index and the citation graph at the same time (each on every
+        // core it can get); the feeds and sitemap after the pages. A rebuild that updates an
+        // output folder makes all three at once: it renders few pages, and its index is mostly
+        // kept or patched. A full build does not, since each of them fills both cores and
+        // together they would only hold more memory at once.
+        let overlapping = cache != nil
+        let renderPages = { @Sendable in
+            Result { try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink) }
+        }
+        let indexAndGraph = { @Sendable in
+            inParallel({
+                searchIndex(of: site, locales: locales, analysisCaches: analysisCaches, preloaded: preloadedAnalyses, announcing: !overlapping,
+                            isCurrentGroup: { prefix, hash in
+                    cache?.currentGroup(prefix: prefix, hash: hash, in: output)
+                }, isCurrent: { path, hash in
+                    isCurrent?(path, hash) ?? false
+                })
+            }, { () -> (hash: UInt64, layout: ReferencesLayout?, failure: Error?) in
+                // The citation graph is tens of megabytes on a large portal: written as soon as it
+                // is made. With the cache, the runs of pages whose citations did not change are
+                // copied from the file the last build wrote (``ReferencesLayout``).
+                let references = ReferencesWriter(site: site).file(reusing: { isCurrent == nil ? nil : ReferencesLayout.previous(in: output) },
+                                                                   unless: { path, hash in isCurrent?(path, hash) ?? false })
+                var failure: Error?
+                if let file = references.file {
+                    do { try sink.add(file) } catch { failure = error }
+                }
+                return (references.hash, references.layout, failure)
             })
-        }, { () -> (files: [OutputFile], references: UInt64, layout: ReferencesLayout?, failure: Error?) in
-            // The citation graph is tens of megabytes on a large portal: written as soon as it is
-            // made, while the search index is still being made.
-            // With the cache, the runs of pages whose citations did not change are copied from the
-            // file the last build wrote (``ReferencesLayout``).
-            let references = ReferencesWriter(site: site).file(reusing: { isCurrent == nil ? nil : ReferencesLayout.previous(in: output) },
-                                                               unless: { path, hash in isCurrent?(path, hash) ?? false })
-            var failure: Error?
-            if let file = references.file {
-                do { try sink.add(file) } catch { failure = error }
-            }
-            return (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)],
-                    references: references.hash, layout: references.layout, failure: failure)
-        })
+        }
+        let rendered: Result<PageRenderer.Pages, Error>
+        let (search, references): (SearchIndex, (hash: UInt64, layout: ReferencesLayout?, failure: Error?))
+        if overlapping {
+            options.progress?(.renderingAndIndexing(documents: Self.searchDocumentCount(of: site)))
+            (rendered, (search, references)) = inParallel(renderPages, indexAndGraph)
+        } else {
+            options.progress?(.rendering)
+            rendered = renderPages()
+            (search, references) = indexAndGraph()
+        }
+        let pages: PageRenderer.Pages
+        do {
+            pages = try rendered.get()
+        } catch {
+            for staged in search.staged { staged.discard() }
+            throw error
+        }
+        diagnostics += pages.diagnostics
+        var paths = pages.rendered + pages.kept
+        var hashes = pages.hashes
+        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+        let siteFiles = (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)],
+                         references: references.hash, layout: references.layout, failure: references.failure)
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
         hashes[ReferencesWriter.path] = siteFiles.references
@@ -237,7 +266,7 @@ public struct SiteBuilder: Sendable {
     /// not change, and the new analyses are staged, to be put in place once the output is.
     func searchIndex(of site: AssembledSite, locales: [String: Theme.Locale],
                      analysisCaches: (@Sendable (SearchLanguage, SearchIndexWriter) -> SearchAnalysisCache)? = nil,
-                     preloaded: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:],
+                     preloaded: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:], announcing: Bool = true,
                      isCurrentGroup: @Sendable (String, UInt64) -> [(path: String, hash: UInt64)]?,
                      isCurrent: @escaping @Sendable (String, UInt64) -> Bool) -> SearchIndex {
         var diagnostics: [Diagnostic] = []
@@ -245,12 +274,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(.warning("the pages in '\(edition.language)' are not searchable: search knows French (fr) and English (en)", at: nil))
         }
         let editions = site.editions.compactMap { edition in SearchLanguage(rawValue: edition.language).map { (edition, $0) } }
-        // As many documents as SearchDocumentCollector makes: an article and each of its sections, each
-        // recommendation, code and provision.
-        options.progress?(.indexing(documents: editions.reduce(0) { count, edition in
-            count + edition.0.articles.reduce(0) { $0 + 1 + $1.body.headedSectionCount }
-                + edition.0.recommendations.count + edition.0.codes.reduce(0) { $0 + 1 + $1.provisions.count }
-        }))
+        if announcing { options.progress?(.indexing(documents: Self.searchDocumentCount(of: site))) }
         let made = editions.parallelMap(chunkSize: 1) { edition, language -> (index: SearchIndexWriter.IndexFiles, staged: StagedCacheFile?) in
             let folder = "search/\(language.rawValue)/"
             func keptIndex(_ kept: [(path: String, hash: UInt64)], group: UInt64) -> SearchIndexWriter.IndexFiles {
@@ -378,6 +402,15 @@ public struct SiteBuilder: Sendable {
             }
         }
         return hasher.value
+    }
+
+    /// As many documents as SearchDocumentCollector makes for the searchable editions: an article
+    /// and each of its sections, each recommendation, code and provision.
+    static func searchDocumentCount(of site: AssembledSite) -> Int {
+        site.editions.filter { SearchLanguage(rawValue: $0.language) != nil }.reduce(0) { count, edition in
+            count + edition.articles.reduce(0) { $0 + 1 + $1.body.headedSectionCount }
+                + edition.recommendations.count + edition.codes.reduce(0) { $0 + 1 + $1.provisions.count }
+        }
     }
 
     /// What ``searchIndex(of:locales:analysisCaches:isCurrentGroup:isCurrent:)`` made.

@@ -8,16 +8,19 @@ extension BuildStep {
         case let .assembling(files): "assembling \(files) file\(files == 1 ? "" : "s")"
         case .rendering: "rendering pages"
         case let .indexing(documents): "indexing \(documents) document\(documents == 1 ? "" : "s") for search"
+        case let .renderingAndIndexing(documents):
+            "rendering pages and indexing \(documents) document\(documents == 1 ? "" : "s") for search"
         case let .writing(files): "writing \(files) file\(files == 1 ? "" : "s")"
         }
     }
 
-    /// The step's place in a build, from 1: loading, assembling, rendering, indexing, writing.
+    /// The step's place in a build, from 1: loading, assembling, rendering, indexing, writing
+    /// (rendering and indexing at once count as rendering).
     public var ordinal: Int {
         switch self {
         case .loading: 1
         case .assembling: 2
-        case .rendering: 3
+        case .rendering, .renderingAndIndexing: 3
         case .indexing: 4
         case .writing: 5
         }

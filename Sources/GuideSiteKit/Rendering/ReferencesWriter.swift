@@ -40,7 +40,7 @@ public struct ReferencesWriter: Sendable {
     /// anchor, sentence, source location).
     func inputHash() -> UInt64 {
         var hasher = StableHash()
-        hasher.combine("references inputs 1")
+        hasher.combine("references inputs 2")
         hasher.combine(site.site.baseURL)
         hasher.combine(site.site.language)
         hasher.combine(site.contentFolder)
@@ -77,24 +77,19 @@ public struct ReferencesWriter: Sendable {
                                                        routesFor: site.site.routes(for:)))
                 }
             }
-            // Every citation: its digest (made when it was linked) and its source location.
-            let keys = edition.citationPlaces.keys.sorted()
-            hasher.combine(UInt64(keys.count))
-            for key in keys {
-                let places = edition.citationPlaces[key] ?? []
-                hasher.combine(key.description)
-                hasher.combine(UInt64(places.count))
-                for k in places.indices {
-                    let document = Int(places[k].document), occurrence = Int(places[k].occurrence)
-                    hasher.combine(edition.documents[document].occurrenceDigests[occurrence])
-                    // A document's occurrences share its source file: it is hashed once a document.
-                    if k > 0, places[k - 1].document == places[k].document {
-                        hasher.combine(UInt64(1))
-                    } else {
-                        hasher.combine(edition.documents[document].occurrences[occurrence].location.file)
-                    }
-                    hasher.combine(UInt64(bitPattern: Int64(edition.documents[document].occurrences[occurrence].location.line)))
-                    hasher.combine(UInt64(bitPattern: Int64(edition.documents[document].occurrences[occurrence].location.column)))
+            // Every citation, document by document (the lists by provision are made from them in
+            // that order): its digest (made when it was linked, holding what it cites) and its
+            // source location; a document's citations share its source file, hashed once.
+            hasher.combine(UInt64(edition.documents.count))
+            for document in edition.documents {
+                let occurrences = document.occurrences, digests = document.occurrenceDigests
+                hasher.combine(UInt64(occurrences.count))
+                guard let first = occurrences.first else { continue }
+                hasher.combine(first.location.file)
+                for k in occurrences.indices {
+                    hasher.combine(digests[k])
+                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.line)))
+                    hasher.combine(UInt64(bitPattern: Int64(occurrences[k].location.column)))
                 }
             }
         }
