@@ -184,8 +184,13 @@ public struct SiteBuilder: Sendable {
         // kept or patched. A full build does not, since each of them fills both cores and
         // together they would only hold more memory at once.
         let overlapping = cache != nil
-        let renderPages = { @Sendable in
-            Result { try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink) }
+        // The feeds and the sitemap (which lists the pages) are made as soon as the pages are.
+        let renderPages = { @Sendable () -> Result<(pages: PageRenderer.Pages, feeds: [OutputFile]), Error> in
+            Result {
+                let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
+                let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+                return (pages, site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)])
+            }
         }
         let indexAndGraph = { @Sendable in
             inParallel({
@@ -208,7 +213,7 @@ public struct SiteBuilder: Sendable {
                 return (references.hash, references.layout, failure)
             })
         }
-        let rendered: Result<PageRenderer.Pages, Error>
+        let rendered: Result<(pages: PageRenderer.Pages, feeds: [OutputFile]), Error>
         let (search, references): (SearchIndex, (hash: UInt64, layout: ReferencesLayout?, failure: Error?))
         if overlapping {
             options.progress?(.renderingAndIndexing(documents: Self.searchDocumentCount(of: site)))
@@ -218,9 +223,9 @@ public struct SiteBuilder: Sendable {
             rendered = renderPages()
             (search, references) = indexAndGraph()
         }
-        let pages: PageRenderer.Pages
+        let pages: PageRenderer.Pages, feeds: [OutputFile]
         do {
-            pages = try rendered.get()
+            (pages, feeds) = try rendered.get()
         } catch {
             for staged in search.staged { staged.discard() }
             throw error
@@ -228,9 +233,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
-        let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
-        let siteFiles = (files: site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)],
-                         references: references.hash, layout: references.layout, failure: references.failure)
+        let siteFiles = (files: feeds, references: references.hash, layout: references.layout, failure: references.failure)
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
         hashes[ReferencesWriter.path] = siteFiles.references
