@@ -221,6 +221,7 @@ public struct SiteBuilder: Sendable {
         } else {
             options.progress?(.rendering)
             rendered = renderPages()
+            if case let .failure(error) = rendered { throw error }  // nothing more to make
             (search, references) = indexAndGraph()
         }
         let pages: PageRenderer.Pages, feeds: [OutputFile]

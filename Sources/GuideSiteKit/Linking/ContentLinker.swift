@@ -77,6 +77,7 @@ public struct ContentLinker {
     /// Every file name looked up in ``LinkContext/articlePaths``, once each, in the order of
     /// first use, with what it resolved to.
     public private(set) var articleLookups: [ArticleLookup] = []
+    private var lookedUp: Set<String> = []
     public private(set) var diagnostics: [Diagnostic] = []
     private var anchors: AnchorAllocator
     private var citationCount = 0
@@ -217,7 +218,7 @@ public struct ContentLinker {
         }
         if let (file, fragment) = Self.markdownFileLink(destination) {
             let found = context.articlePaths[file]
-            if !articleLookups.contains(where: { $0.name == file }) {
+            if lookedUp.insert(file).inserted {
                 articleLookups.append(ArticleLookup(name: file, path: found))
             }
             guard let target = found else {

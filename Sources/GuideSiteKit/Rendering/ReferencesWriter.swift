@@ -102,9 +102,9 @@ public struct ReferencesWriter: Sendable {
     func graph() -> Graph {
         var edges: [Edge] = []
         for edition in site.editions {
-            let ids = pageIDs(of: edition)
-            for key in edition.citedBy.keys.sorted() {
-                for o in edition.citedBy[key] ?? [] {
+            let ids = pageIDs(of: edition), citedBy = edition.citedBy
+            for key in citedBy.keys.sorted() {
+                for o in citedBy[key] ?? [] {
                     edges.append(Edge(from: ids[o.page] ?? o.page, to: key.description, anchor: o.anchor, sentence: o.sentence,
                                       source: Source(file: site.contentPath(o.location.file), line: o.location.line, column: o.location.column)))
                 }
