@@ -502,11 +502,17 @@ public struct SiteBuilder: Sendable {
         }
         stagedArticles?.commit()
         for staged in stagedCaches { staged.commit() }
-        if var cache {
-            cache.record(result.pageHashes, kept: Set(result.kept), in: options.output)
-            cache.save()
-        }
-        if options.usesCache { result.referencesLayout?.save(for: options.output) }
+        // The render cache and the references layout, both written at once.
+        let layout = options.usesCache ? result.referencesLayout : nil
+        let (hashes, kept, output, renderCache) = (result.pageHashes, result.kept, options.output, cache)
+        _ = inParallel({
+            if var cache = renderCache {
+                cache.record(hashes, kept: Set(kept), in: output)
+                cache.save()
+            }
+        }, {
+            layout?.save(for: output)
+        })
         return result
     }
 }
