@@ -129,6 +129,8 @@ for size in sizes:
     g, h, c2, c1 = (med(t, size, "seconds") for t in ("guidesite", "hugo", "cmark-2core", "cmark-1core"))
     r = {"guidesite_over_hugo": ratio(g, h), "guidesite_over_cmark_2core": ratio(g, c2), "guidesite_over_cmark_1core": ratio(g, c1),
          "edit_article_over_full": ratio(med("guidesite-edit-article", size, "seconds"), g),
+         "edit_top_over_full": ratio(med("guidesite-edit-top", size, "seconds"), g),
+         "add_article_over_full": ratio(med("guidesite-add-article", size, "seconds"), g),
          "edit_code_over_full": ratio(med("guidesite-edit-code", size, "seconds"), g)}
     gc, hc, c1c = (med(t, size, "cpu_seconds") for t in ("guidesite", "hugo", "cmark-1core"))
     r["cpu_guidesite_over_hugo"] = ratio(gc, hc)
@@ -138,6 +140,7 @@ for size in sizes:
                        f"guidesite/cmark {fmt(r['cpu_guidesite_over_cmark'], 1)}")
     ratio_lines.append(f"{size:,} articles: guidesite/Hugo {fmt(r['guidesite_over_hugo'])}, guidesite/cmark-2-core {fmt(r['guidesite_over_cmark_2core'], 1)}"
                        f" (1 core {fmt(r['guidesite_over_cmark_1core'], 1)}), edit-article/full {fmt(r['edit_article_over_full'])}, "
+                       f"edit-top/full {fmt(r['edit_top_over_full'])}, add-article/full {fmt(r['add_article_over_full'])}, "
                        f"edit-code/full {fmt(r['edit_code_over_full'])}")
 if big and small and big != small:
     for tool in ("guidesite", "hugo", "cmark-2core"):
