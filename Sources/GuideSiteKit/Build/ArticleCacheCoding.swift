@@ -168,8 +168,7 @@ extension BinaryWriter {
         count(document.articleLookups.count)
         for lookup in document.articleLookups {
             string(lookup.name)
-            bool(lookup.path != nil)
-            if let path = lookup.path { string(path) }
+            optionalString(lookup.path)
         }
     }
 }
@@ -307,7 +306,7 @@ extension BinaryReader {
         lookups.reserveCapacity(lookupCount)
         for _ in 0..<lookupCount {
             let name = try string()
-            lookups.append(ArticleLookup(name: name, path: try bool() ? try string() : nil))
+            lookups.append(ArticleLookup(name: name, path: try optionalString()))
         }
         var document = LinkedDocument(html: html, tableOfContents: toc, sections: sections, occurrences: occurrences,
                                       occurrenceDigests: digests, anchorReferences: references, articleLookups: lookups)
