@@ -185,10 +185,16 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             missing.append(String(prefix))
             prefix = prefix.lastIndex(of: "/").map { prefix[..<$0] } ?? ""
         }
-        do {
-            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-        } catch {
-            throw GuideSiteError.unwritable(path: root + "/" + folder, reason: error.localizedDescription)
+        // Outermost first, one `mkdir` each (a site has a folder per page: FileManager's
+        // checks of every component cost more than the folders). Another thread may make the
+        // same folder meanwhile: a folder already there is fine, anything else there is not.
+        for made in missing.reversed() {
+            let path = root + "/" + made
+            guard mkdir(path, 0o777) != 0 else { continue }
+            let reason = errno
+            var info = stat()
+            if reason == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            throw GuideSiteError.unwritable(path: path, reason: String(cString: strerror(reason)))
         }
         lock.withLock {
             createdFolders.insert(folder)

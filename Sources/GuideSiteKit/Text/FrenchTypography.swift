@@ -9,11 +9,11 @@ public enum FrenchTypography {
     /// Returns `text` with French spacing applied.
     public static func apply(to text: String) -> String {
         // « and » are C2 AB and C2 BB in UTF-8.
-        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else {
-            return text
-        }
         var text = text
-        return text.withUTF8(apply(toUTF8:))
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else { return nil }
+            return apply(toUTF8: bytes)
+        } ?? text
     }
 
     /// The same over UTF-8 bytes: the marks and spaces it looks at are one scalar each, and

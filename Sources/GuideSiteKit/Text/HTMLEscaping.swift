@@ -2,59 +2,42 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`: safe in text and in double- or single-quoted attributes.
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        var run = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let replacement: String?
-            switch scalars[index] {
-            case "&": replacement = "&amp;"
-            case "<": replacement = "&lt;"
-            case ">": replacement = "&gt;"
-            case "\"": replacement = "&quot;"
-            case "'": replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out.unicodeScalars.append(contentsOf: scalars[run..<index])
-                out += replacement
-                run = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        out.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
-        return out
+        // Over the UTF-8 bytes: the five characters are ASCII, never part of a longer scalar.
+        // French text holds apostrophes in most sentences, so most texts go the long way.
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            escape(bytes, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// ``escape(_:)`` appended to UTF-8 bytes: the same five characters, the same entities.
     public static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = index + 1
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// ``escape(_:)`` of UTF-8 bytes, appended to UTF-8 bytes.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var run = 0
+        for index in 0..<bytes.count {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            run = index + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
     }
 
     /// Schemes that never become links: they run code or reach the reader's disk.
