@@ -6,7 +6,7 @@ public struct ContentDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD`; nil for anything else, including impossible days (2026-02-30).
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespace().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= ContentDate.days(inMonth: m, year: y)

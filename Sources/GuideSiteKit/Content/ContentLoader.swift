@@ -529,7 +529,7 @@ public struct ContentLoader: Sendable {
         if case let .sequence(sequence)? = mapping[key] { items = Array(sequence) } else { items = mapping[key].map { [$0] } ?? [] }
         let values = reader.stringList(mapping, key, what: what)
         for (index, value) in values.enumerated() {
-            let name = value.trimmingCharacters(in: .whitespaces)
+            let name = value.trimmingWhitespace()
             if name.isEmpty { continue }
             if Slug.make(name).isEmpty {
                 reader.diagnostics.append(.error("\(noun) '\(name)' has no letter or digit to make its page address from",
@@ -567,7 +567,7 @@ public struct ContentLoader: Sendable {
             }()
             for item in items {
                 let text = item.string ?? ""
-                let parts = text.split(separator: " ", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                let parts = text.split(separator: " ", maxSplits: 1).map { String($0).trimmingWhitespace() }
                 if parts.count == 2 {
                     related.append(ProvisionReference(codeID: parts[0], number: parts[1], location: document.reader.location(of: item)))
                 } else {

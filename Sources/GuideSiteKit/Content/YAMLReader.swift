@@ -168,7 +168,7 @@ struct YAMLReader {
             diagnostics.append(.error("field '\(key)' must be text, not a \(Self.shape(of: node))", at: location(of: node)))
             return nil
         }
-        if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && scalar.string.trimmingWhitespace().isEmpty {
             diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: node)))
             return nil
         }
@@ -187,7 +187,7 @@ struct YAMLReader {
             if required { missing(key, in: mapping, what: what) }
             return nil
         }
-        if case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) {
+        if case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace()) {
             return value
         }
         diagnostics.append(.error("field '\(key)' must be a whole number", at: location(of: node)))

@@ -118,7 +118,7 @@ public struct ContentLinker {
             beginBlock(node)
             visitInlines(&node.children)
         case .tableRow:
-            rowText = node.children.map { $0.plainText.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            rowText = node.children.map { $0.plainText.trimmingWhitespace() }.filter { !$0.isEmpty }
                 .joined(separator: " — ")
             for i in node.children.indices { visitBlock(&node.children[i]) }
             rowText = nil

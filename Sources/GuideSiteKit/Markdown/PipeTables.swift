@@ -16,7 +16,13 @@ struct PipeTables {
     /// The source's lines, split the first time a paragraph could be a table (most have no `|`).
     final class SourceLines {
         let text: String
-        lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        /// Split on its UTF-8 bytes: splitting by characters walks grapheme clusters, and cost
+        /// more than parsing the document. A text that holds a carriage return (which loading
+        /// makes line feeds, so only a text given directly) is split by characters, where a CR LF
+        /// is one character and no line break.
+        lazy var lines: [Substring] = text.utf8.contains(0x0D)
+            ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
 
         init(text: String) { self.text = text }
     }
@@ -100,7 +106,8 @@ struct PipeTables {
             var lower = range.lowerBound, upper = range.upperBound
             while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
             while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
-            let text = String(decoding: bytes[lower..<upper], as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
+            var text = String(decoding: bytes[lower..<upper], as: UTF8.self)
+            if bytes[lower..<upper].contains(UInt8(ascii: "\\")) { text = text.replacingOccurrences(of: "\\|", with: "|") }
             cells.append((text, lower))
         }
         while k < bytes.count {
