@@ -36,12 +36,18 @@ struct YAMLReader {
         return bytes + (column - 1 - count) + 1
     }
 
+    /// How plain scalars get their tags: only booleans (`true`, `no`…), the one implicit type
+    /// the reader asks for (``bool(_:_:)``); every other value is read from its text. Each rule is
+    /// a regular expression matched against every plain scalar: Yams' default seven cost more
+    /// than parsing the YAML.
+    static let resolver = Resolver.basic.appending(.bool)
+
     /// Parses YAML text into a node, or reports the syntax error at its place.
     mutating func compose(_ text: String) -> Node? {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             // The encoding given: its default reads the process environment on every call.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            return try Yams.compose(yaml: text, Self.resolver, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
             for key in duplicates.sorted() {
                 let line = Self.lineOfRepeatedKey(key, in: text)
