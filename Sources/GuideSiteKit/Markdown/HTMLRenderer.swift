@@ -15,153 +15,211 @@ public struct HTMLRenderer: Sendable {
 
     /// The HTML of a document or of any node.
     public func render(_ node: MarkdownNode) -> String {
-        var out = ""
+        var out = HTMLOutput()
         render(node, into: &out, tight: false)
-        return out
+        return out.string
     }
 
     /// The HTML of a node's children only (inline content of a paragraph, for instance).
     public func renderChildren(_ node: MarkdownNode) -> String {
-        var out = ""
+        var out = HTMLOutput()
         for child in node.children { render(child, into: &out, tight: false) }
-        return out
+        return out.string
     }
 
-    private func text(_ s: String) -> String {
-        HTMLEscaping.escape(frenchTypography ? FrenchTypography.apply(to: s) : s)
+    /// Text as it is shown: French spacing when the page is French, then escaped.
+    private func text(_ s: String, into out: inout HTMLOutput) {
+        out.escaped(frenchTypography ? FrenchTypography.apply(to: s) : s)
     }
 
-    private func renderRow(_ row: MarkdownNode, alignments: [TableAlignment], into out: inout String) {
+    private func renderRow(_ row: MarkdownNode, alignments: [TableAlignment], into out: inout HTMLOutput) {
         let header: Bool
         if case let .tableRow(isHeader) = row.kind { header = isHeader } else { header = false }
-        let tag = header ? "th" : "td"
-        out += "<tr>"
+        out.raw("<tr>")
         for (column, cell) in row.children.enumerated() {
-            out += "<\(tag)"
-            if header { out += " scope=\"col\"" }
+            out.raw(header ? "<th" : "<td")
+            if header { out.raw(" scope=\"col\"") }
             switch column < alignments.count ? alignments[column] : .none {
             case .none: break
-            case .left: out += " class=\"align-left\""
-            case .center: out += " class=\"align-center\""
-            case .right: out += " class=\"align-right\""
+            case .left: out.raw(" class=\"align-left\"")
+            case .center: out.raw(" class=\"align-center\"")
+            case .right: out.raw(" class=\"align-right\"")
             }
-            out += ">"
+            out.raw(">")
             for child in cell.children { render(child, into: &out, tight: false) }
-            out += "</\(tag)>"
+            out.raw(header ? "</th>" : "</td>")
         }
-        out += "</tr>\n"
+        out.raw("</tr>\n")
     }
 
-    private func render(_ node: MarkdownNode, into out: inout String, tight: Bool) {
+    private func render(_ node: MarkdownNode, into out: inout HTMLOutput, tight: Bool) {
         switch node.kind {
         case .document:
             for child in node.children { render(child, into: &out, tight: false) }
         case .blockQuote:
-            out += "<blockquote>\n"
+            out.raw("<blockquote>\n")
             for child in node.children { render(child, into: &out, tight: false) }
-            out += "</blockquote>\n"
+            out.raw("</blockquote>\n")
         case let .list(ordered, start, isTight):
             if ordered {
-                out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+                if start == 1 {
+                    out.raw("<ol>\n")
+                } else {
+                    out.raw("<ol start=\"")
+                    out.append(String(start))
+                    out.raw("\">\n")
+                }
             } else {
-                out += "<ul>\n"
+                out.raw("<ul>\n")
             }
             for child in node.children { render(child, into: &out, tight: isTight) }
-            out += ordered ? "</ol>\n" : "</ul>\n"
+            out.raw(ordered ? "</ol>\n" : "</ul>\n")
         case .item:
-            out += "<li>"
+            out.raw("<li>")
             for (index, child) in node.children.enumerated() {
                 if tight, case .paragraph = child.kind {
                     for inline in child.children { render(inline, into: &out, tight: tight) }
-                    if index < node.children.count - 1 { out += "\n" }
+                    if index < node.children.count - 1 { out.raw("\n") }
                 } else {
-                    if index == 0 { out += "\n" }
+                    if index == 0 { out.raw("\n") }
                     render(child, into: &out, tight: tight)
                 }
             }
-            out += "</li>\n"
+            out.raw("</li>\n")
         case let .codeBlock(info, literal):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             if language.isEmpty {
-                out += "<pre><code>"
+                out.raw("<pre><code>")
             } else {
-                out += "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
+                out.raw("<pre><code class=\"language-")
+                out.escaped(language)
+                out.raw("\">")
             }
-            out += HTMLEscaping.escape(literal)
-            out += "</code></pre>\n"
+            out.escaped(literal)
+            out.raw("</code></pre>\n")
         case let .htmlBlock(html):
-            if allowsRawHTML { out += html }
+            if allowsRawHTML { out.append(html) }
         case .paragraph:
-            out += "<p>"
+            out.raw("<p>")
             for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</p>\n"
+            out.raw("</p>\n")
         case let .heading(level, anchor):
+            out.raw("<h")
+            out.append(String(level))
             if let anchor {
-                out += "<h\(level) id=\"\(HTMLEscaping.escape(anchor))\">"
-            } else {
-                out += "<h\(level)>"
+                out.raw(" id=\"")
+                out.escaped(anchor)
+                out.raw("\"")
             }
+            out.raw(">")
             for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</h\(level)>\n"
+            out.raw("</h")
+            out.append(String(level))
+            out.raw(">\n")
         case .thematicBreak:
-            out += "<hr>\n"
+            out.raw("<hr>\n")
         case let .table(alignments):
-            out += "<div class=\"table-wrap\"><table>\n"
+            out.raw("<div class=\"table-wrap\"><table>\n")
             for (index, row) in node.children.enumerated() {
-                if index == 0 { out += "<thead>\n" }
-                if index == 1 { out += "<tbody>\n" }
+                if index == 0 { out.raw("<thead>\n") }
+                if index == 1 { out.raw("<tbody>\n") }
                 renderRow(row, alignments: alignments, into: &out)
-                if index == 0 { out += "</thead>\n" }
+                if index == 0 { out.raw("</thead>\n") }
             }
-            if node.children.count > 1 { out += "</tbody>\n" }
-            out += "</table></div>\n"
+            if node.children.count > 1 { out.raw("</tbody>\n") }
+            out.raw("</table></div>\n")
         case .tableRow:
             renderRow(node, alignments: [], into: &out)
         case .tableCell:
             for child in node.children { render(child, into: &out, tight: tight) }
         case let .text(s):
-            out += text(s)
+            text(s, into: &out)
         case .softBreak:
-            out += "\n"
+            out.raw("\n")
         case .lineBreak:
-            out += "<br>\n"
+            out.raw("<br>\n")
         case let .code(s):
-            out += "<code>" + HTMLEscaping.escape(s) + "</code>"
+            out.raw("<code>")
+            out.escaped(s)
+            out.raw("</code>")
         case let .htmlInline(html):
-            if allowsRawHTML { out += html }
+            if allowsRawHTML { out.append(html) }
         case .emphasis:
-            out += "<em>"
+            out.raw("<em>")
             for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</em>"
+            out.raw("</em>")
         case .strong:
-            out += "<strong>"
+            out.raw("<strong>")
             for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</strong>"
+            out.raw("</strong>")
         case let .link(destination, title):
-            out += "<a"
+            out.raw("<a")
             if HTMLEscaping.isSafeURL(destination) {
-                out += " href=\"" + HTMLEscaping.escapeURL(destination) + "\""
+                out.raw(" href=\"")
+                out.append(HTMLEscaping.escapeURL(destination))
+                out.raw("\"")
             }
-            if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }
-            out += ">"
+            out.title(title)
+            out.raw(">")
             for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</a>"
+            out.raw("</a>")
         case let .reference(href, title, id):
-            out += "<a class=\"ref\""
-            if let id { out += " id=\"" + HTMLEscaping.escape(id) + "\"" }
-            out += " href=\"" + HTMLEscaping.escapeURL(href) + "\""
-            if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }
-            out += ">"
-            for child in node.children { render(child, into: &out, tight: tight) }
-            out += "</a>"
-        case let .image(source, title):
-            out += "<img src=\""
-            if HTMLEscaping.isSafeURL(source) || source.lowercased().hasPrefix("data:image/") {
-                out += HTMLEscaping.escapeURL(source)
+            out.raw("<a class=\"ref\"")
+            if let id {
+                out.raw(" id=\"")
+                out.escaped(id)
+                out.raw("\"")
             }
-            out += "\" alt=\"" + HTMLEscaping.escape(node.plainText) + "\""
-            if !title.isEmpty { out += " title=\"" + HTMLEscaping.escape(title) + "\"" }
-            out += ">"
+            out.raw(" href=\"")
+            out.append(HTMLEscaping.escapeURL(href))
+            out.raw("\"")
+            out.title(title)
+            out.raw(">")
+            for child in node.children { render(child, into: &out, tight: tight) }
+            out.raw("</a>")
+        case let .image(source, title):
+            out.raw("<img src=\"")
+            if HTMLEscaping.isSafeURL(source) || source.lowercased().hasPrefix("data:image/") {
+                out.append(HTMLEscaping.escapeURL(source))
+            }
+            out.raw("\" alt=\"")
+            out.escaped(node.plainText)
+            out.raw("\"")
+            out.title(title)
+            out.raw(">")
         }
+    }
+}
+
+/// The HTML being written, as UTF-8 bytes: appending bytes costs less than appending strings
+/// (a document is written in hundreds of small pieces), and escaping writes straight into them.
+private struct HTMLOutput {
+    var bytes: [UInt8] = []
+
+    /// The HTML written, as a string.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Markup, as it is.
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text that is already HTML (raw HTML an author may write, an escaped URL, a number).
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text, escaped (``HTMLEscaping/escape(_:)``).
+    mutating func escaped(_ text: String) {
+        HTMLEscaping.escape(text, into: &bytes)
+    }
+
+    /// ` title="…"` when the title is not empty.
+    mutating func title(_ title: String) {
+        guard !title.isEmpty else { return }
+        raw(" title=\"")
+        escaped(title)
+        raw("\"")
     }
 }
