@@ -234,16 +234,15 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
-        let siteFiles = (files: feeds, references: references.hash, layout: references.layout, failure: references.failure)
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
-        hashes[ReferencesWriter.path] = siteFiles.references
+        hashes[ReferencesWriter.path] = references.hash
         paths += search.kept
-        let referencesKept = siteFiles.layout != nil ? [] : [ReferencesWriter.path]  // a layout comes with a file made
+        let referencesKept = references.layout != nil ? [] : [ReferencesWriter.path]  // a layout comes with a file made
         paths += [ReferencesWriter.path]
-        let others = search.files + siteFiles.files
+        let others = search.files + feeds
         do {
-            if let failure = siteFiles.failure { throw failure }
+            if let failure = references.failure { throw failure }
             try sink.add(all: others)
         } catch {
             for staged in search.staged { staged.discard() }
@@ -256,7 +255,7 @@ public struct SiteBuilder: Sendable {
         result.kept = (pages.kept + search.kept + referencesKept).sorted()
         result.pageHashes = hashes
         result.stagedCaches = search.staged
-        result.referencesLayout = siteFiles.layout
+        result.referencesLayout = references.layout
         return result
     }
 

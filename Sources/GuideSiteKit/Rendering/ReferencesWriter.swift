@@ -136,7 +136,7 @@ public struct ReferencesWriter: Sendable {
                 hasher.combine(file)
                 hasher.combine(UInt64(linked.occurrences.count))
                 for (k, o) in linked.occurrences.enumerated() {
-                    hasher.combine(linked.occurrenceDigests.indices.contains(k) ? linked.occurrenceDigests[k] : o.digest)
+                    hasher.combine(linked.occurrenceDigests[k])  // one per occurrence, made when it was linked
                     hasher.combine(UInt64(bitPattern: Int64(o.location.line)))
                     hasher.combine(UInt64(bitPattern: Int64(o.location.column)))
                 }
