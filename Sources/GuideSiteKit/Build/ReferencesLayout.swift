@@ -21,8 +21,11 @@ struct ReferencesLayout: Sendable, Equatable {
     var fileSize: Int
     /// By page id, as edges name the page (`from`).
     var runs: [String: Run]
+    /// The elements of the `nodes` array, and the hash of what they are written from
+    /// (``ReferencesWriter/inputHashes()``).
+    var nodes: Run?
 
-    static let magic = Array("GSREFLAYOUT1\n".utf8)
+    static let magic = Array("GSREFLAYOUT2\n".utf8)
 
     /// Where the layout of `output`'s references file is kept.
     static func file(for output: URL) -> URL {
@@ -32,40 +35,14 @@ struct ReferencesLayout: Sendable, Equatable {
             .appendingPathComponent("references-\(String(name.value, radix: 16)).bin")
     }
 
-    /// The layout of the file the last build wrote into `output`, and that file's bytes, when
-    /// both are there and agree; nil otherwise.
-    static func previous(in output: URL) -> (layout: ReferencesLayout, bytes: [UInt8])? {
+    /// The layout of the file the last build wrote into `output`, and that file's bytes (mapped,
+    /// not read), when both are there and agree; nil otherwise.
+    static func previous(in output: URL) -> (layout: ReferencesLayout, file: FileBytes)? {
         guard let stored = FileManager.default.contents(atPath: file(for: output).path),
               let layout = decode([UInt8](stored)),
-              let bytes = readWhole(output.appendingPathComponent(ReferencesWriter.path).path, size: layout.fileSize) else { return nil }
-        guard XXH64.hash(bytes, seed: 0) == layout.fileHash,
-              layout.runs.values.allSatisfy({ $0.range.lowerBound >= 0 && $0.range.upperBound <= bytes.count }) else { return nil }
-        return (layout, bytes)
-    }
-
-    /// The bytes of the file at `path` if it has `size` bytes, read straight into an array (the
-    /// file is tens of megabytes on a large portal: no copy through `Data`).
-    private static func readWhole(_ path: String, size: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) == size else { return nil }
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var offset = 0
-            while offset < size {
-                let n = read(descriptor, buffer.baseAddress.map { $0 + offset }, size - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                offset += n
-            }
-            // What was not read is zeroed, so the array is whole either way; it is thrown away.
-            if offset < size, let base = buffer.baseAddress { (base + offset).initialize(repeating: 0, count: size - offset) }
-            complete = offset == size
-            initialized = size
-        }
-        return complete ? bytes : nil
+              let file = FileBytes(mapping: output.appendingPathComponent(ReferencesWriter.path).path, size: layout.fileSize),
+              XXH64.hash(file.bytes, seed: 0) == layout.fileHash else { return nil }
+        return (layout, file)
     }
 
     /// Writes the layout for `output` (through a temporary file); a failure only costs the next
@@ -100,6 +77,12 @@ struct ReferencesLayout: Sendable, Equatable {
         writer.string(ProgramIdentity.current)
         writer.fixed(fileHash)
         writer.unsigned(UInt64(fileSize))
+        writer.unsigned(nodes == nil ? 0 : 1)
+        if let nodes {
+            writer.fixed(nodes.hash)
+            writer.unsigned(UInt64(nodes.range.lowerBound))
+            writer.unsigned(UInt64(nodes.range.count))
+        }
         writer.count(runs.count)
         // In the file's order (that of the pages' ids): numbers compare faster than the ids.
         for (page, run) in runs.sorted(by: { $0.value.range.lowerBound < $1.value.range.lowerBound }) {
@@ -123,9 +106,19 @@ struct ReferencesLayout: Sendable, Equatable {
             do {
                 guard try reader.string() == ProgramIdentity.current else { return nil }
                 // Sizes and offsets are positions in the references file, not counts of what follows.
-                let fileHash = try reader.fixed(), size = try reader.unsigned(), count = try reader.count()
+                let fileHash = try reader.fixed(), size = try reader.unsigned()
                 guard size <= UInt64(Int.max) else { return nil }
                 let fileSize = Int(size)
+                var nodes: Run?
+                switch try reader.unsigned() {
+                case 0: break
+                case 1:
+                    let hash = try reader.fixed(), start = try reader.unsigned(), length = try reader.unsigned()
+                    guard start <= UInt64(fileSize), length <= UInt64(fileSize) - start else { return nil }
+                    nodes = Run(hash: hash, range: Int(start)..<Int(start + length))
+                default: return nil
+                }
+                let count = try reader.count()
                 var runs: [String: Run] = [:]
                 runs.reserveCapacity(min(count, body))
                 for _ in 0..<count {
@@ -135,7 +128,7 @@ struct ReferencesLayout: Sendable, Equatable {
                     runs[page] = Run(hash: hash, range: Int(start)..<Int(start + length))
                 }
                 guard reader.isAtEnd else { return nil }
-                return ReferencesLayout(fileHash: fileHash, fileSize: fileSize, runs: runs)
+                return ReferencesLayout(fileHash: fileHash, fileSize: fileSize, runs: runs, nodes: nodes)
             } catch {
                 return nil
             }

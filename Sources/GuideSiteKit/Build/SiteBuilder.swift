@@ -84,8 +84,9 @@ public struct BuildResult: Sendable {
     var articleCacheUse: ArticleCache.Use?
     /// Cache files written by the build, put in place once the output is.
     var stagedCaches: [StagedCacheFile] = []
-    /// The layout of the `data/references.json` this build made, to be kept once the output is
-    /// in place when the build uses the cache; nil when the file was kept.
+    /// The layout of the `data/references.json` in the output after this build, to be kept once
+    /// the output is in place when the build uses the cache; nil when the file was found current
+    /// without being made (its layout then stays as it was).
     var referencesLayout: ReferencesLayout?
 
     init(files: [OutputFile] = [], assets: [(path: String, url: URL)] = [], diagnostics: [Diagnostic], pageCount: Int = 0) {
@@ -200,21 +201,30 @@ public struct SiteBuilder: Sendable {
                 }, isCurrent: { path, hash in
                     isCurrent?(path, hash) ?? false
                 })
-            }, { () -> (hash: UInt64, layout: ReferencesLayout?, failure: Error?) in
+            }, { () -> (made: ReferencesWriter.Made, failure: Error?) in
                 // The citation graph is tens of megabytes on a large portal: written as soon as it
                 // is made. With the cache, the runs of pages whose citations did not change are
-                // copied from the file the last build wrote (``ReferencesLayout``).
-                let references = ReferencesWriter(site: site).file(reusing: { isCurrent == nil ? nil : ReferencesLayout.previous(in: output) },
-                                                                   unless: { path, hash in isCurrent?(path, hash) ?? false })
+                // spans of the file the last build wrote (``ReferencesLayout``), written from it
+                // without being joined in memory.
+                let made = ReferencesWriter(site: site).file(reusing: { isCurrent == nil ? nil : ReferencesLayout.previous(in: output) },
+                                                             unless: { path, hash in isCurrent?(path, hash) ?? false })
                 var failure: Error?
-                if let file = references.file {
-                    do { try sink.add(file) } catch { failure = error }
+                if let file = made.file {
+                    do {
+                        if made.knownChanged, let session = sink as? OutputSession {
+                            try session.add(changed: file)
+                        } else {
+                            try sink.add(OutputFile(path: file.path, bytes: file.bytes()))
+                        }
+                    } catch {
+                        failure = error
+                    }
                 }
-                return (references.hash, references.layout, failure)
+                return (made, failure)
             })
         }
         let rendered: Result<(pages: PageRenderer.Pages, feeds: [OutputFile]), Error>
-        let (search, references): (SearchIndex, (hash: UInt64, layout: ReferencesLayout?, failure: Error?))
+        let (search, references): (SearchIndex, (made: ReferencesWriter.Made, failure: Error?))
         if overlapping {
             options.progress?(.renderingAndIndexing(documents: Self.searchDocumentCount(of: site)))
             (rendered, (search, references)) = inParallel(renderPages, indexAndGraph)
@@ -236,9 +246,9 @@ public struct SiteBuilder: Sendable {
         var hashes = pages.hashes
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
-        hashes[ReferencesWriter.path] = references.hash
+        hashes[ReferencesWriter.path] = references.made.hash
         paths += search.kept
-        let referencesKept = references.layout != nil ? [] : [ReferencesWriter.path]  // a layout comes with a file made
+        let referencesKept = references.made.file == nil ? [ReferencesWriter.path] : []
         paths += [ReferencesWriter.path]
         let others = search.files + feeds
         do {
@@ -255,7 +265,7 @@ public struct SiteBuilder: Sendable {
         result.kept = (pages.kept + search.kept + referencesKept).sorted()
         result.pageHashes = hashes
         result.stagedCaches = search.staged
-        result.referencesLayout = references.layout
+        result.referencesLayout = references.made.layout
         return result
     }
 

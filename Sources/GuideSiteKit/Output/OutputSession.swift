@@ -113,6 +113,24 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Writes a file made of pieces that is known to differ from the one the output holds at its
+    /// path, if any (its maker compared their hashes): not compared again, byte by byte.
+    func add(changed file: SplicedFile) throws {
+        guard OutputWriter.isContained(file.path) else {
+            throw GuideSiteError.unsafeOutput(path: file.path, reason: "the path leaves the output folder")
+        }
+        lock.withLock { _ = added.insert(file.path) }
+        let target = root + "/" + file.path
+        try createFolder(of: file.path)
+        switch mode {
+        case .fresh:
+            if let failure = OutputWriter.writeFile(file, to: target) { throw failure }
+        case .update:
+            if let failure = OutputWriter.writeFile(file, to: target + temporarySuffix) { throw failure }
+            lock.withLock { pending.append(file.path) }
+        }
+    }
+
     /// Files already in the output that stay as they are (pages the render cache found current).
     public func keep(_ paths: [String]) {
         lock.withLock {

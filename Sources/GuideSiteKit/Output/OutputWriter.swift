@@ -86,6 +86,20 @@ public struct OutputWriter: Sendable {
         return .unwritable(path: path, reason: String(cString: strerror(failure)))
     }
 
+    /// Writes a file piece by piece (made bytes and spans of an earlier file), creating or
+    /// truncating it; nil on success.
+    static func writeFile(_ file: SplicedFile, to path: String) -> GuideSiteError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var failure: Int32?
+        file.forEachPiece { piece in
+            if failure == nil { failure = writeAll(piece, to: fd) }
+        }
+        guard let failure else { return nil }
+        return .unwritable(path: path, reason: String(cString: strerror(failure)))
+    }
+
     /// Writes all of `bytes` to an open file, again after an interruption; nil on success, the
     /// `errno` of the failure otherwise.
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {

@@ -23,60 +23,84 @@ public struct ReferencesWriter: Sendable {
     /// Where the file goes in the output.
     public static let path = "data/references.json"
 
-    /// The file and its layout, or nil when `isCurrent(path, hash)` says the output holds it
-    /// already; and the hash of everything it is written from (``inputHash()``). When it is made,
-    /// `previous` gives the last file written and its layout, if there is one to copy runs from.
-    func file(reusing previous: () -> (layout: ReferencesLayout, bytes: [UInt8])?,
-              unless isCurrent: (String, UInt64) -> Bool) -> (file: OutputFile?, layout: ReferencesLayout?, hash: UInt64) {
-        let hash = inputHash()
-        if isCurrent(Self.path, hash) { return (nil, nil, hash) }
-        let (bytes, layout) = bytes(reusing: previous())
-        return (OutputFile(path: Self.path, bytes: bytes), layout, hash)
+    /// What ``file(reusing:unless:)`` made of the file.
+    struct Made {
+        /// The file to write; nil when the output holds it already.
+        var file: SplicedFile?
+        /// Whether `file` is known to differ from the one the output holds (it was made from
+        /// that one, and their hashes differ).
+        var knownChanged = false
+        /// The layout of the file in the output once written; nil when `isCurrent` said it was.
+        var layout: ReferencesLayout?
+        /// The hash of everything the file is written from (``inputHashes()``).
+        var hash: UInt64
     }
 
-    /// A hash of everything ``graph()`` reads, cheaper than the graph itself: the site's address,
-    /// language and content folder; each edition's pages (paths and titles of articles,
-    /// recommendations, codes, provisions and sections); and every citation (page, provision,
-    /// anchor, sentence, source location).
-    func inputHash() -> UInt64 {
-        var hasher = StableHash()
-        hasher.combine("references inputs 2")
-        hasher.combine(site.site.baseURL)
-        hasher.combine(site.site.language)
-        hasher.combine(site.contentFolder)
+    /// The file and its layout, unless `isCurrent(path, hash)` says the output holds it already.
+    /// When it is made, `previous` gives the last file written and its layout, if there is one
+    /// to copy runs from; a file then made with the same bytes is not given (it is in place),
+    /// only its layout.
+    func file(reusing previous: () -> (layout: ReferencesLayout, file: FileBytes)?,
+              unless isCurrent: (String, UInt64) -> Bool) -> Made {
+        let hashes = inputHashes()
+        if isCurrent(Self.path, hashes.file) { return Made(hash: hashes.file) }
+        let earlier = previous()
+        let (file, layout) = spliced(reusing: earlier, nodesHash: hashes.nodes)
+        if let earlier, earlier.layout.fileSize == layout.fileSize, earlier.layout.fileHash == layout.fileHash {
+            return Made(layout: layout, hash: hashes.file)
+        }
+        return Made(file: file, knownChanged: earlier != nil, layout: layout, hash: hashes.file)
+    }
+
+    /// Hashes of everything ``graph()`` reads, cheaper than the graph itself: `nodes`, of what
+    /// the nodes are written from (the site's address and language; each edition's pages: paths
+    /// and titles of articles, recommendations, codes, provisions and sections); `file`, of
+    /// those, the content folder, and every citation (page, provision, anchor, sentence, source
+    /// location).
+    func inputHashes() -> (file: UInt64, nodes: UInt64) {
+        var nodes = StableHash()
+        nodes.combine("references nodes 1")
+        nodes.combine(site.site.baseURL)
+        nodes.combine(site.site.language)
         for edition in site.editions {
             let lang = edition.language
-            hasher.combine(lang)
-            hasher.combine(UInt64(edition.articles.count))
+            nodes.combine(lang)
+            nodes.combine(UInt64(edition.articles.count))
             for i in edition.articles.indices {
-                hasher.combine(edition.articles[i].path)
-                hasher.combine(edition.articles[i].article.title)
+                nodes.combine(edition.articles[i].path)
+                nodes.combine(edition.articles[i].article.title)
             }
-            hasher.combine(UInt64(edition.recommendations.count))
+            nodes.combine(UInt64(edition.recommendations.count))
             for r in edition.recommendations {
-                hasher.combine(UInt64(r.recommendation.number))
-                hasher.combine(r.recommendation.title)
-                hasher.combine(r.path)
+                nodes.combine(UInt64(r.recommendation.number))
+                nodes.combine(r.recommendation.title)
+                nodes.combine(r.path)
             }
-            hasher.combine(UInt64(edition.codes.count))
+            nodes.combine(UInt64(edition.codes.count))
             for c in edition.codes {
-                hasher.combine(c.code.id)
-                hasher.combine(c.code.title)
-                hasher.combine(c.path)
-                hasher.combine(UInt64(c.provisions.count))
+                nodes.combine(c.code.id)
+                nodes.combine(c.code.title)
+                nodes.combine(c.path)
+                nodes.combine(UInt64(c.provisions.count))
                 for p in c.provisions {
-                    hasher.combine(p.key.description)
-                    hasher.combine(p.article.title)
-                    hasher.combine(p.path)
+                    nodes.combine(p.key.description)
+                    nodes.combine(p.article.title)
+                    nodes.combine(p.path)
                 }
-                hasher.combine(UInt64(c.code.sections.count))
+                nodes.combine(UInt64(c.code.sections.count))
                 for section in c.code.sections {
-                    hasher.combine(section.number)
-                    hasher.combine(section.title)
-                    hasher.combine(site.directory.path(of: .section(code: c.code.id, number: section.number), from: lang,
-                                                       routesFor: site.site.routes(for:)))
+                    nodes.combine(section.number)
+                    nodes.combine(section.title)
+                    nodes.combine(site.directory.path(of: .section(code: c.code.id, number: section.number), from: lang,
+                                                      routesFor: site.site.routes(for:)))
                 }
             }
+        }
+        var hasher = StableHash()
+        hasher.combine("references inputs 3")
+        hasher.combine(nodes.value)
+        hasher.combine(site.contentFolder)
+        for edition in site.editions {
             // Every citation, document by document (the lists by provision are made from them in
             // that order): its digest (made when it was linked, holding what it cites) and its
             // source location; a document's citations share its source file, hashed once.
@@ -93,7 +117,7 @@ public struct ReferencesWriter: Sendable {
                 }
             }
         }
-        return hasher.value
+        return (hasher.value, nodes.value)
     }
 
     /// The citation graph: every page and provision, and every citation, sorted. The file is
@@ -114,12 +138,20 @@ public struct ReferencesWriter: Sendable {
     }
 
     /// The file's bytes, those ``json(_:)`` writes of ``graph()``, made without the graph, and
-    /// their layout. Edges sort by citing page first, so each page's edges are one run of the
-    /// file: the runs are made on every core, each from its page's documents, and joined in page
-    /// order; no edge is copied or sorted across pages. A run whose hash `previous` has is copied
-    /// from the previous file's bytes instead of written again: the file is tens of megabytes on
-    /// a large portal, and is made again whenever a citation moves a line.
+    /// their layout (tests; builds write the pieces of ``spliced(reusing:nodesHash:)``).
     func bytes(reusing previous: (layout: ReferencesLayout, bytes: [UInt8])? = nil) -> (bytes: [UInt8], layout: ReferencesLayout) {
+        let (file, layout) = spliced(reusing: previous.map { ($0.layout, FileBytes(copying: $0.bytes)) }, nodesHash: inputHashes().nodes)
+        return (file.bytes(), layout)
+    }
+
+    /// The file, made without the graph, in pieces, and its layout. Edges sort by citing page
+    /// first, so each page's edges are one run of the file: the runs are made on every core,
+    /// each from its page's documents, and joined in page order; no edge is copied or sorted
+    /// across pages. A run whose hash `previous` has is a span of the previous file instead of
+    /// written again, and so are the nodes when their hash (`nodesHash`, ``inputHashes()``) is
+    /// the previous one: the file is tens of megabytes on a large portal, and is made again
+    /// whenever a citation moves a line.
+    func spliced(reusing previous: (layout: ReferencesLayout, file: FileBytes)?, nodesHash: UInt64) -> (file: SplicedFile, layout: ReferencesLayout) {
         let (documents, byPage) = citingDocuments()
         let pages = byPage.keys.sorted()
         let site = self.site
@@ -160,28 +192,59 @@ public struct ReferencesWriter: Sendable {
             }
             return (hash, j.bytes)
         }
-        // Each run, made now (after its comma) or copied from the previous file.
+        // Each run, made now (after its comma) or a span of the previous file (the comma before
+        // it too, when the run before it is the one before it there as well: one span).
         var layout = ReferencesLayout(fileHash: 0, fileSize: 0, runs: [:])
         layout.runs.reserveCapacity(pages.count)
-        let nodes = nodes()
-        var total = 0
-        for (page, run) in zip(pages, runs) { total += run.made?.count ?? ((previous?.layout.runs[page]?.range.count ?? 0) + 1) }
-        var j = Self.begin(capacity: total + 256 * nodes.count + 256)
-        let edgesStart = j.count
+        var file = SplicedFile(path: Self.path, source: previous?.file)
+        var j = Self.begin(capacity: 4096)
+        var copiedEnd: Int?  // where the last piece, a span of the previous file, ends there
         for (page, run) in zip(pages, runs) {
-            if j.count > edgesStart { j.raw(byte: UInt8(ascii: ",")) }
-            let start = j.count
+            let first = layout.runs.isEmpty
             if let made = run.made {
+                if !first { j.raw(byte: UInt8(ascii: ",")) }
+                let start = file.count + j.count
                 made.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0.dropFirst())) }
+                layout.runs[page] = ReferencesLayout.Run(hash: run.hash, range: start..<(file.count + j.count))
+                copiedEnd = nil
             } else if let previous, let range = previous.layout.runs[page]?.range {
-                previous.bytes.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
+                // Runs are joined by one comma: the one before this run, when the run before it
+                // there was just copied too.
+                if !first, copiedEnd == range.lowerBound - 1, j.count == 0 {
+                    file.append(copyOf: (range.lowerBound - 1)..<range.lowerBound)
+                } else if !first {
+                    j.raw(byte: UInt8(ascii: ","))
+                }
+                if j.count > 0 {
+                    file.append(j.bytes)
+                    j = JSONBytes(capacity: 4096)
+                }
+                let start = file.count
+                file.append(copyOf: range)
+                layout.runs[page] = ReferencesLayout.Run(hash: run.hash, range: start..<file.count)
+                copiedEnd = range.upperBound
             }
-            layout.runs[page] = ReferencesLayout.Run(hash: run.hash, range: start..<j.count)
         }
-        let bytes = Self.end(&j, hasEdges: j.count > edgesStart, nodes: nodes, site: site.site.baseURL, version: 1)
-        layout.fileSize = bytes.count
-        layout.fileHash = XXH64.hash(bytes, seed: 0)
-        return (bytes, layout)
+        let hasEdges = !layout.runs.isEmpty
+        j.raw(Self.nodesOpening(hasEdges: hasEdges))
+        if let previous, let earlier = previous.layout.nodes, earlier.hash == nodesHash {
+            file.append(j.bytes)
+            j = JSONBytes(capacity: 256)
+            let start = file.count
+            file.append(copyOf: earlier.range)
+            layout.nodes = ReferencesLayout.Run(hash: nodesHash, range: start..<file.count)
+            Self.appendClosing(nodesEmpty: earlier.range.isEmpty, site: site.site.baseURL, version: 1, to: &j)
+        } else {
+            let nodes = nodes()
+            let start = file.count + j.count
+            Self.appendNodes(nodes, to: &j)
+            layout.nodes = ReferencesLayout.Run(hash: nodesHash, range: start..<(file.count + j.count))
+            Self.appendClosing(nodesEmpty: nodes.isEmpty, site: site.site.baseURL, version: 1, to: &j)
+        }
+        file.append(j.bytes)
+        layout.fileSize = file.count
+        layout.fileHash = file.hash(seed: 0)
+        return (file, layout)
     }
 
     /// Every edition's linked documents (``Edition/documents``), and the documents that cite, by
@@ -273,7 +336,10 @@ public struct ReferencesWriter: Sendable {
         }
         var j = begin(capacity: edges.count + 256 * graph.nodes.count + 256)
         edges.bytes.withUnsafeBufferPointer { j.raw(bytes: UnsafeBufferPointer(rebasing: $0.dropFirst())) }
-        return end(&j, hasEdges: !graph.edges.isEmpty, nodes: graph.nodes, site: graph.site, version: graph.version)
+        j.raw(nodesOpening(hasEdges: !graph.edges.isEmpty))
+        appendNodes(graph.nodes, to: &j)
+        appendClosing(nodesEmpty: graph.nodes.isEmpty, site: graph.site, version: graph.version, to: &j)
+        return j.bytes
     }
 
     /// One edge as an element of the `edges` array, after a comma (the first edge's is dropped).
@@ -307,11 +373,15 @@ public struct ReferencesWriter: Sendable {
         return j
     }
 
-    /// The rest of the file after its edges (elements written by
-    /// ``appendEdge(from:to:anchor:sentence:file:line:column:to:)``, the first without its comma):
-    /// the nodes, the site and the version. Returns the whole file.
-    static func end(_ j: inout JSONBytes, hasEdges: Bool, nodes: [Node], site: String, version: Int) -> [UInt8] {
-        j.raw(hasEdges ? "\n  ],\n  \"nodes\" : [" : "\n\n  ],\n  \"nodes\" : [")
+    /// What comes after the edges (elements written by
+    /// ``appendEdge(from:to:anchor:sentence:file:line:column:to:)``, the first without its comma)
+    /// and before the nodes.
+    static func nodesOpening(hasEdges: Bool) -> StaticString {
+        hasEdges ? "\n  ],\n  \"nodes\" : [" : "\n\n  ],\n  \"nodes\" : ["
+    }
+
+    /// The nodes, as the elements of the `nodes` array.
+    static func appendNodes(_ nodes: [Node], to j: inout JSONBytes) {
         for (k, n) in nodes.enumerated() {
             j.raw(k == 0 ? "\n    {\n      \"id\" : " : ",\n    {\n      \"id\" : ")
             j.string(n.id)
@@ -325,11 +395,14 @@ public struct ReferencesWriter: Sendable {
             j.string(n.url)
             j.raw("\n    }")
         }
-        j.raw(nodes.isEmpty ? "\n\n  ],\n  \"site\" : " : "\n  ],\n  \"site\" : ")
+    }
+
+    /// The end of the file after its nodes: the site and the version.
+    static func appendClosing(nodesEmpty: Bool, site: String, version: Int, to j: inout JSONBytes) {
+        j.raw(nodesEmpty ? "\n\n  ],\n  \"site\" : " : "\n  ],\n  \"site\" : ")
         j.string(site)
         j.raw(",\n  \"version\" : ")
         j.integer(version)
         j.raw("\n}\n")
-        return j.bytes
     }
 }

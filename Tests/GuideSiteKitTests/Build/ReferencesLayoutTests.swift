@@ -59,6 +59,39 @@ struct ReferencesLayoutTests {
         if let at = markedMoved[moved.range].firstIndex(of: UInt8(ascii: "S")) { markedMoved[at] = UInt8(ascii: "T") }
         let rewritten = writer.bytes(reusing: (before.layout, markedMoved)).bytes == whole.bytes
         #expect(rewritten, "citant's run was written again")
+
+        // The nodes too: copied while no page's title or path changed, written again otherwise.
+        let nodes = try #require(before.layout.nodes)
+        var markedNodes = before.bytes
+        if let at = markedNodes[nodes.range].firstIndex(of: UInt8(ascii: "k")) { markedNodes[at] = UInt8(ascii: "K") }
+        let nodesPassedOn = writer.bytes(reusing: (before.layout, markedNodes)).bytes != whole.bytes
+        #expect(nodesPassedOn, "the nodes came from the previous file")
+        try site.write("articles/citant.md", try String(contentsOf: site.content.appendingPathComponent("articles/citant.md"), encoding: .utf8)
+            .replacingOccurrences(of: "title: \"Citant\"", with: "title: \"Citant, renommé\""))
+        let renamed = ReferencesWriter(site: try assembled(site))
+        let renamedWhole = renamed.bytes()
+        let nodesRewritten = renamed.bytes(reusing: (before.layout, markedNodes)).bytes == renamedWhole.bytes
+        #expect(nodesRewritten, "a title changed: the nodes were written again")
+        #expect(String(decoding: renamedWhole.bytes, as: UTF8.self).contains("Citant, renommé"))
+    }
+
+    /// A file made again with the same bytes as the one in the output (what it is made from
+    /// changed, not what it says) is not written: only its layout is kept.
+    @Test func aFileMadeWithTheSameBytesIsNotGivenToWrite() throws {
+        let site = try citingSite()
+        let writer = ReferencesWriter(site: try assembled(site))
+        let before = writer.bytes()
+        let previous = (layout: before.layout, file: FileBytes(copying: before.bytes))
+        let same = writer.file(reusing: { previous }, unless: { _, _ in false })
+        #expect(same.file == nil && same.layout == before.layout)
+        var other = before.layout
+        other.fileHash &+= 1
+        let changed = writer.file(reusing: { (other, previous.file) }, unless: { _, _ in false })
+        #expect(changed.knownChanged && changed.file.map { $0.bytes() == before.bytes } == true)
+        let fresh = writer.file(reusing: { nil }, unless: { _, _ in false })
+        #expect(!fresh.knownChanged && fresh.file.map { $0.bytes() == before.bytes } == true)
+        let current = writer.file(reusing: { previous }, unless: { _, _ in true })
+        #expect(current.file == nil && current.layout == nil)
     }
 
     @Test func theLayoutIsTrustedOnlyWithTheFileItDescribes() throws {
@@ -67,7 +100,7 @@ struct ReferencesLayoutTests {
         let layoutFile = ReferencesLayout.file(for: site.output)
         let stored = try Data(contentsOf: layoutFile)
         let previous = try #require(ReferencesLayout.previous(in: site.output))
-        let published = previous.bytes == [UInt8](try Data(contentsOf: site.output.appendingPathComponent(ReferencesWriter.path)))
+        let published = [UInt8](previous.file.bytes) == [UInt8](try Data(contentsOf: site.output.appendingPathComponent(ReferencesWriter.path)))
         #expect(published)
 
         // The published file changed by hand (same size): not trusted.
@@ -102,6 +135,7 @@ struct ReferencesLayoutTests {
         let edits: [(String, String)] = [
             ("articles/citant.md", citant.replacingOccurrences(of: "---\nSelon", with: "---\nUne ligne.\n\nSelon")),
             ("articles/citant.md", citant.replacingOccurrences(of: "l’article 3.06.03", with: "l’article 3.06.03 et l’article 3.09.10")),
+            ("articles/citant.md", citant.replacingOccurrences(of: "title: \"Citant\"", with: "title: \"Citant, renommé\"")),
             ("articles/autre.md", "---\ntitle: \"Autre\"\ndate: 2026-01-21\ncode: dentistes\n---\nVoir l’article 3.09.10.\n"),
             ("articles/citant.md", citant),
         ]

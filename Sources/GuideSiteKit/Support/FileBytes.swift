@@ -1,0 +1,49 @@
+import Foundation
+
+/// A file's bytes held read-only for as long as the value lives: mapped into memory from disk
+/// (a large output file read back without being copied into an array), or copied from an array.
+///
+/// A mapping holds the file as it was when opened: a file renamed over it later does not change
+/// it (the build replaces its output files that way). Immutable once made, so it is shared
+/// between threads.
+final class FileBytes: @unchecked Sendable {
+    /// The bytes.
+    let bytes: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    /// Maps the file at `path`; nil when it is not a regular file that can be opened and mapped,
+    /// or when `size` is given and the file has another size.
+    init?(mapping path: String, size expected: Int? = nil) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        if let expected, expected != size { return nil }
+        mapped = size > 0
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// A copy of `array`.
+    init(copying array: [UInt8]) {
+        mapped = false
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: array.count, alignment: 8)
+        array.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(copy)
+    }
+
+    deinit {
+        guard let start = bytes.baseAddress else { return }
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: start), bytes.count)
+        } else {
+            UnsafeMutableRawPointer(mutating: start).deallocate()
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import GuideSiteKit
+
+/// A file made of bytes made now and spans of an earlier file is written, joined and hashed as
+/// the bytes it stands for.
+@Suite("Spliced files")
+struct SplicedFileTests {
+    @Test func piecesAreTheBytesTheyStandFor() throws {
+        let earlier = FileBytes(copying: Array("0123456789abcdef".utf8))
+        var file = SplicedFile(path: "data/x.json", source: earlier)
+        file.append(Array("<".utf8))
+        file.append(copyOf: 2..<5)
+        file.append(copyOf: 5..<7)   // extends the span before it
+        file.append(copyOf: 7..<7)   // nothing
+        file.append([])
+        file.append(copyOf: 10..<12)
+        file.append(Array(">".utf8))
+        let expected = Array("<23456ab>".utf8)
+        #expect(file.pieces.count == 4)
+        #expect(file.count == expected.count)
+        #expect(file.bytes() == expected)
+        #expect(file.hash(seed: 0) == XXH64.hash(expected, seed: 0))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spliced-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.json").path
+        #expect(OutputWriter.writeFile(file, to: path) == nil)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+
+        // The file mapped back is the same bytes; a size other than the one expected is refused.
+        let mapped = try #require(FileBytes(mapping: path, size: expected.count))
+        #expect([UInt8](mapped.bytes) == expected)
+        #expect(FileBytes(mapping: path, size: expected.count + 1) == nil)
+        #expect(FileBytes(mapping: folder.path) == nil)
+    }
+
+    @Test func aFileOfOneMadePieceIsThatPiece() {
+        var file = SplicedFile(path: "a", source: nil)
+        file.append(Array("abc".utf8))
+        #expect(file.bytes() == Array("abc".utf8))
+        #expect(SplicedFile(path: "b", source: nil).bytes().isEmpty)
+    }
+}
