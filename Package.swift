@@ -23,6 +23,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc from Debian's libmimalloc-dev: linked into the command, it takes the place of
+        // the C library's malloc for the whole process (Swift objects, strings and arrays, cmark's
+        // nodes): a build allocates tens of millions of small blocks (docs/benchmarks.md).
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         // Everything guidesite does: loading, resolving, rendering, indexing, writing.
         .target(
             name: "GuideSiteKit",
@@ -38,6 +45,7 @@ let package = Package(
             name: "guidesite",
             dependencies: [
                 "GuideSiteKit",
+                "Cmimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

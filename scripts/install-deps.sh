@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 pkg-config --exists libcmark 2>/dev/null || need+=(libcmark-dev)
+[ -f /usr/include/mimalloc.h ] || need+=(libmimalloc-dev)   # no pkg-config file in Debian's package
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"

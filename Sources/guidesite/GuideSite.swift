@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cmimalloc
 import Foundation
 import GuideSiteKit
 
@@ -14,6 +15,10 @@ struct GuideSite: AsyncParsableCommand {
 
     /// Runs the command with guidesite's exit statuses: 0 success, 1 content errors, 2 usage or I/O.
     static func main() async {
+        // mimalloc serves every allocation of the process in place of the C library's malloc
+        // (Package.swift); asking its version keeps the library linked where the linker drops
+        // libraries whose symbols the command does not name.
+        _ = mi_version()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
