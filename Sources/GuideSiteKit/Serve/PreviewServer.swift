@@ -5,8 +5,8 @@ import FlyingSocks
 /// `guidesite serve`: builds the site into a temporary folder, serves it on a loopback address,
 /// rebuilds when the content or theme changes, and makes open pages reload themselves.
 ///
-/// - The output folder of `build` is never touched: each build goes to `site-<n>` inside a
-///   temporary folder, which ``stop()`` removes.
+/// - The output folder of `build` is never touched: builds go to two `site-<n>` folders inside a
+///   temporary folder, in turn (each rebuild updates the site not served), which ``stop()`` removes.
 /// - A failed build keeps the last good site served, with the diagnostics drawn over its pages
 ///   (or on a page of their own before any build has succeeded).
 /// - Pages get `<script src="/__guidesite/reload.js">`, which long-polls `/__guidesite/events`.
@@ -180,25 +180,33 @@ public actor PreviewServer {
         }
     }
 
-    /// Builds into a new `site-<n>` folder and publishes the outcome.
+    /// Builds into the folder not served (or a new `site-<n>` folder) and publishes the outcome.
     private func rebuild(changed: [String]) async {
         buildCount += 1
-        let folder = temporaryFolder.appendingPathComponent("site-\(buildCount)", isDirectory: true)
         var build = options.build
-        build.output = folder
         build.baseURL = baseURL
         build.progress = nil
         if !changed.isEmpty { events(.rebuilding(changed: changed)) }
         let clock = ContinuousClock()
         let start = clock.now
-        // The new build starts from a hard-link clone of the site being served, and updates it:
-        // only the pages an edit affects are rendered, and the served site is not touched.
-        var cloned = false
-        if build.usesCache, let served = builtFolders.last, OutputClone.clone(served, to: folder) {
-            RenderCache.adopt(from: served, for: folder)
-            ReferencesLayout.adopt(from: served, for: folder)
-            cloned = true
+        // Two sites take turns: the one served, and the one the rebuild updates, with its own
+        // caches (only the pages the edits since its last build affect are rendered). The second
+        // site starts as a hard-link clone of the first. Neither build touches the site served:
+        // an output folder's files are replaced, never written into (``OutputClone``).
+        let served = builtFolders.last
+        let folder: URL
+        var fresh = true
+        if build.usesCache, let other = builtFolders.first, other != served {
+            folder = other
+            fresh = false
+        } else {
+            folder = temporaryFolder.appendingPathComponent("site-\(buildCount)", isDirectory: true)
+            if build.usesCache, let served, OutputClone.clone(served, to: folder) {
+                RenderCache.adopt(from: served, for: folder)
+                ReferencesLayout.adopt(from: served, for: folder)
+            }
         }
+        build.output = folder
         let outcome = await Self.run(SiteBuilder(options: build))
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -208,11 +216,13 @@ public actor PreviewServer {
             await state.publishSuccess(root: folder)
             events(.built(result, seconds: seconds))
         case let .success(result):
-            if cloned { forget(folder) }
+            // A failed build leaves its output folder as it was: a site updated in turn stays
+            // for the next build, a new one goes.
+            if fresh { forget(folder) }
             await state.publishFailure(result.diagnostics)
             events(.failed(result.diagnostics, seconds: seconds))
         case let .failure(error):
-            if cloned { forget(folder) }
+            if fresh { forget(folder) }
             let message = error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description
             let diagnostics = [Diagnostic.error(message, at: nil)]
             await state.publishFailure(diagnostics)
@@ -227,8 +237,9 @@ public actor PreviewServer {
         ReferencesLayout.forget(folder)
     }
 
-    /// Removes the builds before the previous one (a page being read from it is left to finish).
+    /// Makes `current` the site served last, after the one served before it; any other goes.
     private func prune(keeping current: URL) {
+        builtFolders.removeAll { $0 == current }
         builtFolders.append(current)
         while builtFolders.count > 2 {
             forget(builtFolders.removeFirst())

@@ -98,7 +98,8 @@ struct PreviewServerTests {
     }
 
     /// A rebuild updates a hard-link clone of the served site: it renders only what the edit
-    /// affects, and the site served until then is left exactly as it was.
+    /// affects, and the site served until then is left exactly as it was. The next rebuild
+    /// updates the first site in turn, with what both edits affect.
     @Test func aRebuildUpdatesACloneOfTheServedSite() async throws {
         let site = try TemporarySite(fixture: "basic")
         let results = BuiltResults()
@@ -125,6 +126,23 @@ struct PreviewServerTests {
                 try #require((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(kept).path))[.systemFileNumber] as? UInt64)
             }
             #expect(try inode(first) == inode(second), "a kept page is the same file in both sites")
+
+            // The third build updates the first site (not served) in its turn: the pages of both
+            // edits since its build are rendered, no other; the second site, served, stays.
+            async let third = HTTPTestClient.waitForBuild(at: base, after: 2)
+            try site.write("articles/second.md", try String(contentsOf: Repository.fixtures.appendingPathComponent("sites/basic/articles/second.md"), encoding: .utf8)
+                .replacingOccurrences(of: "\n---\n", with: "\n---\nUn ajout en tête.\n\n"))
+            _ = try await third
+            let all = results.all
+            try #require(all.count == 3)
+            #expect(all[2].rendered.contains("articles/premier/index.html") && all[2].rendered.contains("articles/second/index.html"))
+            #expect(all[2].rendered.count < all[0].rendered.count)
+            #expect(await server.snapshot().siteRoot == first)
+            let builds = try FileManager.default.contentsOfDirectory(atPath: server.temporaryFolder.path).filter { $0.hasPrefix("site-") }.sorted()
+            #expect(builds == ["site-1", "site-2"])
+            #expect(try String(contentsOf: first.appendingPathComponent("articles/second/index.html"), encoding: .utf8).contains("Un ajout en tête."))
+            #expect(try !String(contentsOf: second.appendingPathComponent("articles/second/index.html"), encoding: .utf8).contains("Un ajout en tête."))
+            #expect(try String(contentsOf: first.appendingPathComponent(page), encoding: .utf8).contains("Une révision."))
         } catch {
             await server.stop()
             throw error
