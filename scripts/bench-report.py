@@ -71,6 +71,7 @@ tools = [
     ("guidesite-add-article", "guidesite rebuild after adding one article"),
     ("guidesite-edit-code", "guidesite rebuild after editing one code article"),
     ("guidesite-unchanged", "guidesite rebuild, nothing changed"),
+    ("guidesite-serve-edit", "guidesite serve: rebuild after editing one article (as the server reports it)"),
     ("hugo", "Hugo build (no search, fresh folder)"),
     ("cmark-1core", "cmark over all article Markdown, 1 core"),
     ("cmark-2core", "cmark over all article Markdown, 2 cores"),

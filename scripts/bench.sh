@@ -16,6 +16,8 @@
 #                   its top, which moves its citations), adding one, editing one code article, and
 #                   with nothing changed (default 1); "article": only the first; 0: none
 #   BENCH_RUNS_<N>, BENCH_INCREMENTAL_<N>   the same for one size only (e.g. BENCH_RUNS_10000=1)
+#   BENCH_SERVE     1: with BENCH_INCREMENTAL=1, also time `guidesite serve`'s rebuilds after
+#                   three edits of one article (default 1)
 #   BENCH_MICRO     1: also run the ordo-one/benchmark micro-benchmarks (default 0: they take minutes)
 #   BENCH_INSTALL   1: install missing tools with apt-get / pip (default 1)
 #   BENCH_WORK      scratch folder for build outputs (default Benchmarks/.work)
@@ -36,6 +38,7 @@ DO_CMARK="${BENCH_CMARK:-1}"
 DO_SEARCH="${BENCH_SEARCH:-1}"
 DO_PAGEFIND="${BENCH_PAGEFIND:-1}"
 DO_INCR="${BENCH_INCREMENTAL:-1}"
+DO_SERVE="${BENCH_SERVE:-1}"
 DO_MICRO="${BENCH_MICRO:-0}"
 INSTALL="${BENCH_INSTALL:-1}"
 WORK="${BENCH_WORK:-$ROOT/Benchmarks/.work}"
@@ -246,8 +249,40 @@ PY
         "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
         # And a rebuild with nothing changed (the floor of an incremental build).
         timed guidesite-unchanged "$n" "$run" "$WORK/guidesite-$n-same.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
+        [ "$DO_SERVE" = 1 ] && serve_edits "$n" "$run" "$c" "$article"
     fi
     cd "$ROOT"
+}
+
+# The preview server's rebuilds (`guidesite serve`, where authors see their edits): the server
+# builds the site once, then four edits of one article (a sentence added at its end) are made
+# one after the other; each rebuild's time is the one the server reports, from the change seen
+# to the new site served (polling and settling excluded). The first rebuild also makes the
+# server's second site (a hard-link clone of the first); the median of the other three is
+# recorded.
+serve_edits() {  # N RUN CORPUS ARTICLE
+    local n="$1" run="$2" c="$3" article="$4" log="$WORK/serve-$n.log" pid k waited
+    "$GUIDESITE" serve --quiet --port 0 --content "$c/guidesite" --theme "$THEME" > "$log" 2>&1 &
+    pid=$!
+    wait_built() {  # COUNT: until the log holds COUNT build lines (10 minutes at most)
+        waited=0
+        while [ "$(grep -c '^built ' "$log")" -lt "$1" ]; do
+            sleep 0.2; waited=$((waited + 1))
+            if [ "$waited" -gt 3000 ] || ! kill -0 "$pid" 2>/dev/null; then echo "FAILED: guidesite serve (n=$n)" >&2; tail -5 "$log" >&2; return 1; fi
+        done
+    }
+    if wait_built 1; then
+        for k in 1 2 3 4; do
+            printf '\nUne phrase ajoutée pendant la prévisualisation (%s).\n' "$k" >> "$article"
+            wait_built $((k + 1)) || break
+        done
+    fi
+    kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    cp "$WORK/article.bak" "$article"
+    "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$WORK/gs-$n/Output" > /dev/null 2>&1
+    local seconds
+    seconds="$(grep '^built ' "$log" | sed -n '3,5p' | sed -E 's/.* in ([0-9.]+) s,.*/\1/' | sort -n | sed -n 2p)"
+    [ -n "$seconds" ] && record guidesite-serve-edit "$n" "$run" seconds "$seconds"
 }
 
 hugo_build() {  # N RUN
