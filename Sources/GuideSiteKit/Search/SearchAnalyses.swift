@@ -18,10 +18,19 @@ struct SearchAnalyses: Sendable {
 
     var count: Int { hashes.count }
 
-    /// A document whose analysis was replaced by another at its place, with its earlier terms.
+    /// A document whose analysis was replaced by another at its place, with its earlier terms,
+    /// their frequencies and its earlier length.
     struct Replaced: Sendable {
         var position: Int
         var terms: [Int32]
+        var frequencies: [Float]
+        var length: Double
+    }
+
+    /// The analysis of document `d`, as a ``Replaced`` would keep it.
+    func replaced(_ d: Int) -> Replaced {
+        let range = terms.starts[d]..<terms.starts[d + 1]
+        return Replaced(position: d, terms: Array(terms.terms[range]), frequencies: Array(terms.frequencies[range]), length: terms.lengths[d])
     }
 
     func jsonRange(_ d: Int) -> Range<Int> { (d == 0 ? 0 : jsonEnds[d - 1])..<jsonEnds[d] }
@@ -48,7 +57,7 @@ extension SearchAnalyses {
     /// Replaces the analyses of the documents at `places` (ascending) by the new ones of `fresh`
     /// (its documents in that order, with their JSON objects and stubs), in place: terms of
     /// `fresh` that the vocabulary lacks are added after it, and each table is spliced, not
-    /// copied. Gives each replaced document's earlier terms.
+    /// copied. Gives each replaced document's earlier analysis.
     mutating func replace(at places: [Int], with fresh: DocumentTerms, json freshJSON: [[UInt8]],
                           stubs freshStubs: [SearchDocumentStub]) -> [Replaced] {
         let ids = DocumentTerms.ids(of: fresh.vocabulary, addingTo: &terms.vocabulary)
@@ -56,7 +65,7 @@ extension SearchAnalyses {
         replaced.reserveCapacity(places.count)
         for (f, d) in places.enumerated() {
             let before = terms.starts[d]..<terms.starts[d + 1]
-            replaced.append(Replaced(position: d, terms: Array(terms.terms[before])))
+            replaced.append(self.replaced(d))
             let after = fresh.starts[f]..<fresh.starts[f + 1]
             terms.terms.replaceSubrange(before, with: fresh.terms[after].lazy.map { ids[Int($0)] })
             terms.frequencies.replaceSubrange(before, with: fresh.frequencies[after])

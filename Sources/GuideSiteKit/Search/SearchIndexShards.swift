@@ -4,15 +4,17 @@ import Foundation
 /// that index can be patched: as many documents, the same scoring constants (document count,
 /// average length as scores use it, BM25 parameters) and shard sizes, and term ids kept.
 ///
-/// Then a term that no changed document holds, before or after, has the same postings as in the
-/// earlier index (its document frequency, its documents and their lengths did not change), and a
-/// shard of such terms only, cut at the same places, is the same bytes.
+/// Then a term has the same postings as in the earlier index (its document frequency, its
+/// documents, their lengths as scores use them and its frequency in each did not change) unless
+/// a changed document holds it, before or after, with another frequency, or its length as scores
+/// use it (``SearchIndexWriter/scoringLength(_:)``) changed; and a shard of such terms only, cut
+/// at the same places, is the same bytes.
 struct IndexPatch {
     /// The earlier index's layout.
     let layout: SearchIndexLayout
     /// Whether each document (position) differs from the earlier one at its place.
     let changedDocuments: [Bool]
-    /// Whether each term (current ids) is held by a changed document, before or after.
+    /// Whether each term (current ids) may have other postings than in the earlier index.
     let changedTerms: [Bool]
 
     /// The patch from `earlier` (with their layout) to `analyses`, whose index will have the
@@ -22,7 +24,7 @@ struct IndexPatch {
         guard earlier.count == analyses.count else { return nil }
         var changed: [SearchAnalyses.Replaced] = []
         for d in 0..<analyses.count where earlier.hashes[d] != analyses.hashes[d] {
-            changed.append(.init(position: d, terms: Array(earlier.terms.terms[earlier.terms.starts[d]..<earlier.terms.starts[d + 1]])))
+            changed.append(earlier.replaced(d))
             if changed.count * 8 > analyses.count { return nil }
         }
         self.init(layout: earlier.layout, vocabularyCount: earlier.terms.vocabulary.count, replaced: changed, in: analyses, current: current)
@@ -30,7 +32,7 @@ struct IndexPatch {
 
     /// The patch from the index whose layout is `layout`, made from analyses of
     /// `vocabularyCount` terms that were those of `analyses` but for the documents `replaced`
-    /// (with their earlier terms); nil as above.
+    /// (with their earlier analyses); nil as above.
     init?(layout: SearchIndexLayout?, vocabularyCount: Int, replaced: [SearchAnalyses.Replaced], in analyses: SearchAnalyses,
           current: SearchIndexLayout) {
         guard let layout, layout.settings == current.settings,
@@ -40,10 +42,24 @@ struct IndexPatch {
         var documents = [Bool](repeating: false, count: analyses.count)
         var terms = [Bool](repeating: false, count: current.vocabularyCount)
         for document in replaced {
-            documents[document.position] = true
-            for t in document.terms { terms[Int(t)] = true }
             let d = document.position
-            for k in analyses.terms.starts[d]..<analyses.terms.starts[d + 1] { terms[Int(analyses.terms.terms[k])] = true }
+            documents[d] = true
+            let now = analyses.terms.starts[d]..<analyses.terms.starts[d + 1]
+            if SearchIndexWriter.scoringLength(document.length) != SearchIndexWriter.scoringLength(analyses.terms.lengths[d]) {
+                // Every score of the document changed.
+                for t in document.terms { terms[Int(t)] = true }
+                for k in now { terms[Int(analyses.terms.terms[k])] = true }
+                continue
+            }
+            // Only the terms whose frequency in it changed (or that came or went).
+            var before: [Int32: Float] = [:]
+            before.reserveCapacity(document.terms.count)
+            for (t, f) in zip(document.terms, document.frequencies) { before[t] = f }
+            for k in now {
+                let t = analyses.terms.terms[k]
+                if before.removeValue(forKey: t) != analyses.terms.frequencies[k] { terms[Int(t)] = true }
+            }
+            for t in before.keys { terms[Int(t)] = true }
         }
         self.layout = layout
         changedDocuments = documents
@@ -55,6 +71,18 @@ extension SearchIndexWriter {
     /// The settings an index layout holds besides what the analyses give: a layout made with
     /// other ones cannot be patched.
     var layoutSettings: [UInt64] { [k1.bitPattern, b.bitPattern, UInt64(bitPattern: Int64(shardBytes)), UInt64(bitPattern: Int64(docShardBytes))] }
+
+    /// A document's length as scores use it: its number of tokens up to 16, then that number
+    /// with all but its first four binary digits cleared (so within an eighth below it, as
+    /// search engines keep lengths in one byte). An edit of a few words seldom changes it, and
+    /// with it the score of every term of the document: a rebuild then scores again only the
+    /// terms whose frequency the edit changed.
+    static func scoringLength(_ length: Double) -> Double {
+        let tokens = UInt64(max(1, min(length, 1e15)))
+        guard tokens > 16 else { return Double(tokens) }
+        let shift = (63 - tokens.leadingZeroBitCount) - 3
+        return Double((tokens >> shift) << shift)
+    }
 
     /// The average document length in scores: the mean rounded to a quarter of a token, so that
     /// an edit to a few documents seldom changes it, and with it every score of the index.

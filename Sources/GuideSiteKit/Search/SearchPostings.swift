@@ -1,6 +1,7 @@
 import Foundation
 
-/// The postings of every term, or of some terms: its documents (ascending) with their BM25F scores.
+/// The postings of every term, or of some terms: its documents (ascending) with their BM25F scores
+/// (each document's length as scores use it: ``SearchIndexWriter/scoringLength(_:)``).
 struct SearchPostings: Sendable {
     /// Term `t`'s postings are at `starts[t]..<starts[t + 1]`.
     private var starts: [Int]
@@ -60,7 +61,7 @@ struct SearchPostings: Sendable {
                 _ = Array(zip(ranges, nexts)).parallelMap(chunkSize: 1) { range, start -> Bool in
                     var next = start
                     for d in range {
-                        let norm = k1 * (1 - b + b * analyzed.lengths[d] / avg)
+                        let norm = k1 * (1 - b + b * SearchIndexWriter.scoringLength(analyzed.lengths[d]) / avg)
                         for k in analyzed.starts[d]..<analyzed.starts[d + 1] {
                             let t = Int(analyzed.terms[k])
                             if let mask, !mask[t] { continue }

@@ -97,6 +97,47 @@ struct SearchIndexPatchTests {
         #expect(IndexPatch(from: first, to: first, layout: average) == nil, "another average length")
     }
 
+    /// Scores use a document's length with its first four binary digits: an edit of a word or
+    /// two to a long document leaves it, and the patch then scores again only the terms whose
+    /// frequency the edit changed; an edit that moves it scores every term of the document.
+    @Test func anEditThatKeepsTheScoringLengthChangesOnlyTheTermsItTouched() throws {
+        #expect((1...16).allSatisfy { SearchIndexWriter.scoringLength(Double($0)) == Double($0) })
+        #expect(SearchIndexWriter.scoringLength(17) == 16 && SearchIndexWriter.scoringLength(19) == 18)
+        #expect(SearchIndexWriter.scoringLength(880) == 832 && SearchIndexWriter.scoringLength(895) == 832)
+        #expect(SearchIndexWriter.scoringLength(896) == 896 && SearchIndexWriter.scoringLength(0) == 1)
+        #expect((1...5000).allSatisfy { n in
+            let q = SearchIndexWriter.scoringLength(Double(n))
+            return q <= Double(n) && Double(n) - q < max(1, Double(n) / 8)
+        })
+
+        var generator = SplitMix(seed: 0x5CE1)
+        let body = (0..<100).map { "mot\($0)" }.joined(separator: " ")   // 100 tokens: scored as 96
+        var documents = (0..<16).map { k in
+            SearchDocument(url: "a\(k)/", title: "t\(k)", kind: .article, language: .fr, bodyText: Self.sentence(12, &generator))
+        }
+        documents[3].bodyText = body
+        let writer = SearchIndexWriter()
+        let first = writer.makeIndexFiles(documents: documents, hashes: SearchAnalysisCacheTests.hashes(documents), language: .fr,
+                                          reusing: nil).analyses
+        let layout = try #require(first.layout)
+        // The edited analyses, made from the first ones (which keeps their term ids).
+        func patch(_ text: String) throws -> (patch: IndexPatch, vocabulary: [String]) {
+            var edited = documents
+            edited[3].bodyText = text
+            let analyses = writer.makeIndexFiles(documents: edited, hashes: SearchAnalysisCacheTests.hashes(edited), language: .fr,
+                                                 reusing: first).analyses
+            return (try #require(IndexPatch(from: first, to: analyses, layout: layout)), analyses.terms.vocabulary)
+        }
+        // One word for a new one, and one word more: the length stays within its bin.
+        let swapped = try patch(body.replacingOccurrences(of: "mot7 ", with: "syndic ") + " mot1")
+        let marked = swapped.patch.changedTerms.indices.filter { swapped.patch.changedTerms[$0] }.map { swapped.vocabulary[$0] }
+        #expect(marked.count == 3 && marked.contains("mot7") && marked.contains("mot1"), "\(marked)")
+        #expect(swapped.patch.changedDocuments.filter { $0 }.count == 1)
+        // Twenty words fewer: another length as scores use it, every term of the document.
+        let shortened = try patch((0..<80).map { "mot\($0)" }.joined(separator: " "))
+        #expect(shortened.patch.changedTerms.filter { $0 }.count >= 100)
+    }
+
     /// Postings of some terms are those terms' postings among all, and two such sets with
     /// masks that do not overlap merge into the postings of both.
     @Test func maskedPostingsAreThePostingsOfTheirTerms() {
