@@ -17,7 +17,7 @@
 #                   with nothing changed (default 1); "article": only the first; 0: none
 #   BENCH_RUNS_<N>, BENCH_INCREMENTAL_<N>   the same for one size only (e.g. BENCH_RUNS_10000=1)
 #   BENCH_SERVE     1: with BENCH_INCREMENTAL=1, also time `guidesite serve`'s rebuilds after
-#                   three edits of one article (default 1)
+#                   four edits of one article (default 1)
 #   BENCH_MICRO     1: also run the ordo-one/benchmark micro-benchmarks (default 0: they take minutes)
 #   BENCH_INSTALL   1: install missing tools with apt-get / pip (default 1)
 #   BENCH_WORK      scratch folder for build outputs (default Benchmarks/.work)
@@ -249,7 +249,7 @@ PY
         "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$out" > /dev/null 2>&1
         # And a rebuild with nothing changed (the floor of an incremental build).
         timed guidesite-unchanged "$n" "$run" "$WORK/guidesite-$n-same.log" -- "$GUIDESITE" build --content "$c/guidesite" --theme "$THEME" --output "$out"
-        [ "$DO_SERVE" = 1 ] && serve_edits "$n" "$run" "$c" "$article"
+        if [ "$DO_SERVE" = 1 ]; then serve_edits "$n" "$run" "$c" "$article" || true; fi
     fi
     cd "$ROOT"
 }
@@ -264,11 +264,13 @@ serve_edits() {  # N RUN CORPUS ARTICLE
     local n="$1" run="$2" c="$3" article="$4" log="$WORK/serve-$n.log" pid k waited
     "$GUIDESITE" serve --quiet --port 0 --content "$c/guidesite" --theme "$THEME" > "$log" 2>&1 &
     pid=$!
-    wait_built() {  # COUNT: until the log holds COUNT build lines (10 minutes at most)
+    wait_built() {  # COUNT: until the log holds COUNT build lines (10 minutes at most); a failed build ends it
         waited=0
-        while [ "$(grep -c '^built ' "$log")" -lt "$1" ]; do
+        while [ "$(grep -c '^built ' "$log" || true)" -lt "$1" ]; do
             sleep 0.2; waited=$((waited + 1))
-            if [ "$waited" -gt 3000 ] || ! kill -0 "$pid" 2>/dev/null; then echo "FAILED: guidesite serve (n=$n)" >&2; tail -5 "$log" >&2; return 1; fi
+            if [ "$waited" -gt 3000 ] || ! kill -0 "$pid" 2>/dev/null || grep -q 'error:' "$log"; then
+                echo "FAILED: guidesite serve (n=$n)" >&2; tail -5 "$log" >&2; return 1
+            fi
         done
     }
     if wait_built 1; then
@@ -281,8 +283,8 @@ serve_edits() {  # N RUN CORPUS ARTICLE
     cp "$WORK/article.bak" "$article"
     "$GUIDESITE" build -q --content "$c/guidesite" --theme "$THEME" --output "$WORK/gs-$n/Output" > /dev/null 2>&1
     local seconds
-    seconds="$(grep '^built ' "$log" | sed -n '3,5p' | sed -E 's/.* in ([0-9.]+) s,.*/\1/' | sort -n | sed -n 2p)"
-    [ -n "$seconds" ] && record guidesite-serve-edit "$n" "$run" seconds "$seconds"
+    seconds="$( (grep '^built ' "$log" || true) | sed -n '3,5p' | sed -E 's/.* in ([0-9.]+) s,.*/\1/' | sort -n | sed -n 2p)"
+    if [ -n "$seconds" ]; then record guidesite-serve-edit "$n" "$run" seconds "$seconds"; fi
 }
 
 hugo_build() {  # N RUN

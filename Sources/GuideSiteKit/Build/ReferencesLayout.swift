@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where each citing page's edges are in the `data/references.json` a build wrote, and a hash of
-/// what each run was written from, so that the next build copies the runs of unchanged pages
-/// from that file instead of writing them again (``ReferencesWriter/bytes(reusing:)``).
+/// Where each citing page's edges (and the nodes) are in the `data/references.json` a build
+/// wrote, and a hash of what each run was written from, so that the next build copies the runs
+/// of unchanged pages from that file, mapped, instead of writing them again
+/// (``ReferencesWriter/spliced(reusing:nodesHash:)``).
 ///
 /// Kept in the build cache folder next to the render cache. It is trusted only together with
 /// the file it describes: the whole file's hash is recorded, and the file read back must have

@@ -5,8 +5,9 @@ import Foundation
 /// ``OutputSession`` never writes into an existing file (it writes a new one and renames it over
 /// the old name, which leaves the original's file as it was).
 ///
-/// `serve` clones the site it serves before each rebuild, so that the rebuild updates the clone
-/// (with the render cache) instead of rendering every page into an empty folder.
+/// `serve` clones the site it serves to make its second site, so that the first rebuild updates
+/// the clone (with the render cache) instead of rendering every page into an empty folder; the
+/// two sites then take turns.
 enum OutputClone {
     /// Makes `copy` (which must not exist) a clone of the folder `original`.
     ///

@@ -46,7 +46,8 @@ public struct ReferencesWriter: Sendable {
         if isCurrent(Self.path, hashes.file) { return Made(hash: hashes.file) }
         let earlier = previous()
         let (file, layout) = spliced(reusing: earlier, nodesHash: hashes.nodes)
-        if let earlier, earlier.layout.fileSize == layout.fileSize, earlier.layout.fileHash == layout.fileHash {
+        if let earlier, earlier.layout.fileSize == layout.fileSize, earlier.layout.fileHash == layout.fileHash,
+           file.holdsTheBytes(of: earlier.file) {
             return Made(layout: layout, hash: hashes.file)
         }
         return Made(file: file, knownChanged: earlier != nil, layout: layout, hash: hashes.file)
@@ -121,7 +122,7 @@ public struct ReferencesWriter: Sendable {
     }
 
     /// The citation graph: every page and provision, and every citation, sorted. The file is
-    /// not written from it (``bytes()`` writes the same bytes faster); it says simply what the
+    /// not written from it (``spliced(reusing:nodesHash:)`` makes the same bytes faster); it says simply what the
     /// file holds, and the tests hold ``bytes()`` to it.
     func graph() -> Graph {
         var edges: [Edge] = []
@@ -197,7 +198,10 @@ public struct ReferencesWriter: Sendable {
         var layout = ReferencesLayout(fileHash: 0, fileSize: 0, runs: [:])
         layout.runs.reserveCapacity(pages.count)
         var file = SplicedFile(path: Self.path, source: previous?.file)
-        var j = Self.begin(capacity: 4096)
+        // Room for what is made now, and the nodes when they are (a full build: the whole file).
+        let nodesCopied = previous.flatMap { $0.layout.nodes }.map { $0.hash == nodesHash } ?? false
+        let nodes = nodesCopied ? [] : nodes()
+        var j = Self.begin(capacity: runs.reduce(4096) { $0 + ($1.made?.count ?? 0) } + 256 * nodes.count)
         var copiedEnd: Int?  // where the last piece, a span of the previous file, ends there
         for (page, run) in zip(pages, runs) {
             let first = layout.runs.isEmpty
@@ -227,7 +231,7 @@ public struct ReferencesWriter: Sendable {
         }
         let hasEdges = !layout.runs.isEmpty
         j.raw(Self.nodesOpening(hasEdges: hasEdges))
-        if let previous, let earlier = previous.layout.nodes, earlier.hash == nodesHash {
+        if nodesCopied, let previous, let earlier = previous.layout.nodes {
             file.append(j.bytes)
             j = JSONBytes(capacity: 256)
             let start = file.count
@@ -235,7 +239,6 @@ public struct ReferencesWriter: Sendable {
             layout.nodes = ReferencesLayout.Run(hash: nodesHash, range: start..<file.count)
             Self.appendClosing(nodesEmpty: earlier.range.isEmpty, site: site.site.baseURL, version: 1, to: &j)
         } else {
-            let nodes = nodes()
             let start = file.count + j.count
             Self.appendNodes(nodes, to: &j)
             layout.nodes = ReferencesLayout.Run(hash: nodesHash, range: start..<(file.count + j.count))

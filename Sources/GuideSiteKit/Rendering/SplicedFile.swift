@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file made of pieces: bytes made now, and spans of an earlier file (``FileBytes``), written one
 /// after the other without being joined in memory first.
 ///
@@ -34,6 +36,7 @@ struct SplicedFile: Sendable {
     /// extends it.
     mutating func append(copyOf range: Range<Int>) {
         guard !range.isEmpty else { return }
+        precondition(range.lowerBound >= 0 && range.upperBound <= (source?.bytes.count ?? 0), "a span outside the earlier file")
         if case let .copied(last)? = pieces.last, last.upperBound == range.lowerBound {
             pieces[pieces.count - 1] = .copied(last.lowerBound..<range.upperBound)
         } else {
@@ -44,12 +47,7 @@ struct SplicedFile: Sendable {
 
     /// Calls `body` with each piece's bytes, in order.
     func forEachPiece(_ body: (UnsafeRawBufferPointer) -> Void) {
-        for piece in pieces {
-            switch piece {
-            case let .made(bytes): bytes.withUnsafeBytes(body)
-            case let .copied(range): body(UnsafeRawBufferPointer(rebasing: (source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))[range]))
-            }
-        }
+        for piece in pieces { forEach(piece, body) }
     }
 
     /// The whole file in one array (a file of one made piece is not copied).
@@ -59,6 +57,34 @@ struct SplicedFile: Sendable {
         joined.reserveCapacity(count)
         forEachPiece { joined.append(contentsOf: $0) }
         return joined
+    }
+
+    /// Whether the file is the bytes of `other`, compared piece by piece (a span of ``source`` at
+    /// its own place in `other`, when `other` is the source, is not read).
+    func holdsTheBytes(of other: FileBytes) -> Bool {
+        guard count == other.bytes.count else { return false }
+        guard let start = other.bytes.baseAddress else { return true }  // both empty
+        var offset = 0
+        var same = true
+        for piece in pieces where same {
+            if case let .copied(range) = piece, source === other, range.lowerBound == offset {
+                offset += range.count
+                continue
+            }
+            forEach(piece) { bytes in
+                if let base = bytes.baseAddress, memcmp(base, start + offset, bytes.count) != 0 { same = false }
+                offset += bytes.count
+            }
+        }
+        return same
+    }
+
+    /// Calls `body` with a piece's bytes.
+    private func forEach(_ piece: Piece, _ body: (UnsafeRawBufferPointer) -> Void) {
+        switch piece {
+        case let .made(bytes): bytes.withUnsafeBytes(body)
+        case let .copied(range): body(UnsafeRawBufferPointer(rebasing: (source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))[range]))
+        }
     }
 
     /// XXH64 of the whole file with `seed`, read piece by piece.

@@ -5,8 +5,10 @@ import FlyingSocks
 /// `guidesite serve`: builds the site into a temporary folder, serves it on a loopback address,
 /// rebuilds when the content or theme changes, and makes open pages reload themselves.
 ///
-/// - The output folder of `build` is never touched: builds go to two `site-<n>` folders inside a
-///   temporary folder, in turn (each rebuild updates the site not served), which ``stop()`` removes.
+/// - The output folder of `build` is never touched: builds go to `site-<n>` folders inside a
+///   temporary folder, which ``stop()`` removes; two at most are kept, and each rebuild updates
+///   the one not served (without the build cache, or when the second site cannot be cloned
+///   from the first, each build makes a new folder).
 /// - A failed build keeps the last good site served, with the diagnostics drawn over its pages
 ///   (or on a page of their own before any build has succeeded).
 /// - Pages get `<script src="/__guidesite/reload.js">`, which long-polls `/__guidesite/events`.
@@ -216,8 +218,9 @@ public actor PreviewServer {
             await state.publishSuccess(root: folder)
             events(.built(result, seconds: seconds))
         case let .success(result):
-            // A failed build leaves its output folder as it was: a site updated in turn stays
-            // for the next build, a new one goes.
+            // A site updated in turn stays for the next build (a build with errors left it as it
+            // was; one that failed while putting files in place left it part old, part new, with
+            // no render cache, which the next build makes whole again); a new one goes.
             if fresh { forget(folder) }
             await state.publishFailure(result.diagnostics)
             events(.failed(result.diagnostics, seconds: seconds))

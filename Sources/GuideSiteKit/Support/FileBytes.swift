@@ -3,9 +3,11 @@ import Foundation
 /// A file's bytes held read-only for as long as the value lives: mapped into memory from disk
 /// (a large output file read back without being copied into an array), or copied from an array.
 ///
-/// A mapping holds the file as it was when opened: a file renamed over it later does not change
-/// it (the build replaces its output files that way). Immutable once made, so it is shared
-/// between threads.
+/// A mapping holds the file as it was when opened only as long as the file is replaced, not
+/// written into: a file renamed over it, or its removal, leaves the mapping as it was (the build
+/// replaces its output files that way). Another program writing into the file would show
+/// through, and one truncating it would make reading past the new end fail: files are mapped
+/// only where guidesite alone writes. Immutable once made, so it is shared between threads.
 final class FileBytes: @unchecked Sendable {
     /// The bytes.
     let bytes: UnsafeRawBufferPointer

@@ -36,6 +36,26 @@ struct SplicedFileTests {
         #expect(FileBytes(mapping: folder.path) == nil)
     }
 
+    @Test func aFileComparesWithTheBytesOfAnother() {
+        let earlier = FileBytes(copying: Array("0123456789".utf8))
+        var same = SplicedFile(path: "a", source: earlier)
+        same.append(copyOf: 0..<3)
+        same.append(Array("34".utf8))
+        same.append(copyOf: 5..<10)
+        #expect(same.holdsTheBytes(of: earlier))
+        #expect(same.holdsTheBytes(of: FileBytes(copying: Array("0123456789".utf8))), "another copy of the bytes")
+        var moved = SplicedFile(path: "a", source: earlier)
+        moved.append(copyOf: 5..<10)
+        moved.append(copyOf: 0..<5)
+        #expect(!moved.holdsTheBytes(of: earlier))
+        #expect(moved.holdsTheBytes(of: FileBytes(copying: Array("5678901234".utf8))))
+        var other = SplicedFile(path: "a", source: earlier)
+        other.append(Array("0123456788".utf8))
+        #expect(!other.holdsTheBytes(of: earlier))
+        #expect(!same.holdsTheBytes(of: FileBytes(copying: Array("012345678".utf8))), "another size")
+        #expect(SplicedFile(path: "b", source: nil).holdsTheBytes(of: FileBytes(copying: [])))
+    }
+
     @Test func aFileOfOneMadePieceIsThatPiece() {
         var file = SplicedFile(path: "a", source: nil)
         file.append(Array("abc".utf8))

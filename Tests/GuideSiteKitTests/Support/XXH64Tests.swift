@@ -21,7 +21,7 @@ struct XXH64Tests {
     }
 
     @Test func bytesInPartsHashAsBytesAtOnce() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 0x5EED)
         for count in [0, 1, 3, 4, 7, 8, 31, 32, 33, 63, 64, 65, 100, 257, 4099] {
             let bytes = Self.pattern(count)
             let expected = XXH64.hash(bytes, seed: 7)
