@@ -201,7 +201,7 @@ public struct SiteBuilder: Sendable {
                 }, isCurrent: { path, hash in
                     isCurrent?(path, hash) ?? false
                 })
-            }, { () -> (made: ReferencesWriter.Made, failure: Error?) in
+            }, { () -> (hash: UInt64, layout: ReferencesLayout?, kept: Bool, failure: Error?) in
                 // The citation graph is tens of megabytes on a large portal: written as soon as it
                 // is made. With the cache, the runs of pages whose citations did not change are
                 // spans of the file the last build wrote (``ReferencesLayout``), written from it
@@ -220,11 +220,12 @@ public struct SiteBuilder: Sendable {
                         failure = error
                     }
                 }
-                return (made, failure)
+                // The file's bytes go here, not with the result: the index is still being made.
+                return (made.hash, made.layout, made.file == nil, failure)
             })
         }
         let rendered: Result<(pages: PageRenderer.Pages, feeds: [OutputFile]), Error>
-        let (search, references): (SearchIndex, (made: ReferencesWriter.Made, failure: Error?))
+        let (search, references): (SearchIndex, (hash: UInt64, layout: ReferencesLayout?, kept: Bool, failure: Error?))
         if overlapping {
             options.progress?(.renderingAndIndexing(documents: Self.searchDocumentCount(of: site)))
             (rendered, (search, references)) = inParallel(renderPages, indexAndGraph)
@@ -246,9 +247,9 @@ public struct SiteBuilder: Sendable {
         var hashes = pages.hashes
         diagnostics += search.diagnostics
         hashes.merge(search.hashes) { page, _ in page }
-        hashes[ReferencesWriter.path] = references.made.hash
+        hashes[ReferencesWriter.path] = references.hash
         paths += search.kept
-        let referencesKept = references.made.file == nil ? [ReferencesWriter.path] : []
+        let referencesKept = references.kept ? [ReferencesWriter.path] : []
         paths += [ReferencesWriter.path]
         let others = search.files + feeds
         do {
@@ -265,7 +266,7 @@ public struct SiteBuilder: Sendable {
         result.kept = (pages.kept + search.kept + referencesKept).sorted()
         result.pageHashes = hashes
         result.stagedCaches = search.staged
-        result.referencesLayout = references.made.layout
+        result.referencesLayout = references.layout
         return result
     }
 
