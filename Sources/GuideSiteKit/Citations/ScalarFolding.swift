@@ -40,6 +40,9 @@ enum ScalarFolding {
         return table
     }()
 
+    /// Whether each scalar below U+0180 is uppercase, looked up once.
+    private static let latinUppercase: [Bool] = (0..<0x180).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
+
     /// Classifies a scalar value.
     static func classify(_ value: UInt32) -> ScalarClass {
         if value < 0x80 {
@@ -88,13 +91,12 @@ enum ScalarFolding {
             folded.append(byte)
             return false
         }
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        let isUppercase = scalar.properties.isUppercase
         if value >= 0xC0 && value <= 0x17F {
             folded.append(contentsOf: latinBaseLetters[Int(value - 0xC0)])
-        } else {
-            folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            return latinUppercase[Int(value)]
         }
-        return isUppercase
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        return scalar.properties.isUppercase
     }
 }

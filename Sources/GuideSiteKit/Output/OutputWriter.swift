@@ -39,7 +39,8 @@ public struct OutputWriter: Sendable {
 
     /// Whether a relative output path stays inside the output folder.
     public static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\0")
+        // (NUL looked for in the bytes: `String.contains` of a string goes through Foundation.)
+        !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains(0) && !path.split(separator: "/").contains("..")
     }
 
     /// What a write changed.

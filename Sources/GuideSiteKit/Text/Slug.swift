@@ -8,7 +8,8 @@ public enum Slug {
     }
 
     /// ``make`` in one pass over the scalars through ``latinFolds``; nil when the text has a
-    /// scalar outside it (other than a combining accent), for ``slowMake``.
+    /// scalar outside it (other than a combining accent, or general punctuation such as `’`,
+    /// `—` or a narrow no-break space, which separate words), for ``slowMake``.
     private static func quickMake(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -20,6 +21,8 @@ public enum Slug {
                 append(UInt32(lower), to: &out, pendingHyphen: &pendingHyphen)
             } else if v < 0x180 {
                 for folded in latinFolds[v] { append(folded.value, to: &out, pendingHyphen: &pendingHyphen) }
+            } else if Self.generalPunctuation.contains(v) {
+                pendingHyphen = true
             } else if !(0x300...0x36F).contains(v) {
                 return nil
             }
@@ -71,14 +74,23 @@ public enum Slug {
         return slowFold(String(Character(scalar))).unicodeScalars
     }
 
+    /// The General Punctuation block (spaces, dashes, quotation marks, `…`): neither letters nor
+    /// digits, and folded as they are, but for two spaces that decompose to two others (a test
+    /// holds both paths to the same results over the block).
+    private static let generalPunctuation = 0x2000...0x206F
+
     /// ``fold`` scalar by scalar through ``latinFolds``; nil when the text has a scalar outside
-    /// it (other than a combining accent, which folding drops), for ``slowFold``.
+    /// it (other than a combining accent, which folding drops, or general punctuation), for
+    /// ``slowFold``.
     private static func quickFold(_ text: String) -> String? {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = Int(scalar.value)
             if v < 0x180 {
                 out.append(contentsOf: latinFolds[v])
+            } else if generalPunctuation.contains(v) {
+                // U+2000 and U+2001 (en and em quads) decompose to U+2002 and U+2003.
+                out.append(v == 0x2000 ? "\u{2002}" : v == 0x2001 ? "\u{2003}" : scalar)
             } else if !(0x300...0x36F).contains(v) {
                 return nil
             }

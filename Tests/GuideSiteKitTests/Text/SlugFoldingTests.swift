@@ -8,7 +8,8 @@ struct SlugFoldingTests {
         "« Écrire à l'Ordre »", "Cœur, ÆTHER et straße", "Ça déborde : où ? Là !", "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿ",
         "e\u{301}te\u{301}", "E\u{301}TE\u{300}", "İstanbul", "Łódź Œuvre", "3.09.10 — art. 1", "",
         String((0x20..<0x180).compactMap { Unicode.Scalar(UInt32($0)) }.map(Character.init)),
-    ])
+        "L\u{2019}article 3.09.10\u{202F}: l\u{2019}écrit — «\u{202F}oui\u{202F}» …",
+    ] + (0x2000...0x206F).compactMap { Unicode.Scalar(UInt32($0)) }.map { "a\(Character($0))É\(Character($0))" })
     func theQuickFoldAgreesWithFoundation(_ text: String) {
         #expect(Slug.fold(text) == Slug.slowFold(text))
         #expect(Slug.make(text) == Slug.slowMake(text))
