@@ -14,6 +14,10 @@ enum CitationTokenizer {
         let count = bytes.count
         var index = 0
         while index < count {
+            if bytes[index] == 0x20 {  // the commonest byte
+                index += 1
+                continue
+            }
             let (value, length) = decodeScalar(bytes, at: index)
             switch ScalarFolding.classify(value) {
             case .space, .combiningMark:
@@ -29,6 +33,21 @@ enum CitationTokenizer {
                 var groupCount = 1
                 var isCapitalized = false
                 while index < count {
+                    // ASCII letters and digits, most of any text, without decoding or classifying.
+                    let byte = bytes[index]
+                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A {
+                        if !hasLetter && !hasDigit { isCapitalized = byte <= 0x5A }
+                        hasLetter = true
+                        folded.append(byte | 0x20)
+                        index += 1
+                        continue
+                    }
+                    if byte >= 0x30 && byte <= 0x39 {
+                        hasDigit = true
+                        folded.append(byte)
+                        index += 1
+                        continue
+                    }
                     let (runValue, runLength) = decodeScalar(bytes, at: index)
                     let runClass = ScalarFolding.classify(runValue)
                     if runClass == .letter {
