@@ -313,7 +313,13 @@ public struct SearchIndexWriter: Sendable {
             if let place { placed.append((place, index)) } else { others.append(index) }
         }
         placed.sort { ($0.place, $0.index) < ($1.place, $1.index) }
-        others.sort { SearchDocumentStub.precedes(stub($0), stub($1)) }
+        // Each stub taken once, then sorted where it is: a stub handed to each comparison would
+        // be a copy (a retain and a release of each of its strings), millions of them in a full
+        // build of a large portal.
+        var keyed = others.map { (stub: stub($0), index: $0) }
+        keyed.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+        others = keyed.map(\.index)
+        keyed = []
         var order: [Int] = []
         order.reserveCapacity(count)
         var p = 0, o = 0
