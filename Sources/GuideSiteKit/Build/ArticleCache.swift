@@ -96,6 +96,8 @@ final class ArticleCache: @unchecked Sendable {
     private var readContents = Contents()
     private let reading = DispatchGroup()
 
+    /// Entries decoded by earlier builds of this process (``ArticleMemory``), if it keeps them.
+    private let memory: ArticleMemory?
     private let lock = NSLock()
     private var reused: [EntryKey: StoredEntry] = [:]
     /// The entries made by this build, in the temporary file.
@@ -108,7 +110,8 @@ final class ArticleCache: @unchecked Sendable {
 
     /// The cache of the builds of `content` into `output`, read from disk when it is there and
     /// whole. The file is read on another thread; the first lookup waits for it.
-    init(output: URL, content: URL, settleMargin: Int64 = 2_000_000_000) {
+    init(output: URL, content: URL, settleMargin: Int64 = 2_000_000_000, memory: ArticleMemory? = nil) {
+        self.memory = memory
         file = Self.file(output: output, content: content)
         fingerprint = Self.programFingerprint()
         startedAt = FileStamp.now()
@@ -213,8 +216,16 @@ final class ArticleCache: @unchecked Sendable {
                            _ body: (inout BinaryReader, _ file: Data, _ start: Int) throws(BinaryReader.Malformed) -> T) -> T? {
         let entryKey = EntryKey(kind: kind.rawValue, key: key)
         let contents = contents
-        guard let entry = contents.index[entryKey], let value = Self.decode(entry, in: contents.bytes, body), accepting(value) else { return nil }
+        guard let entry = contents.index[entryKey] else { return nil }
+        // Decoded by an earlier build from the same bytes: taken as it is.
+        if let memory, let value = memory.value(entryKey, checksum: entry.checksum, as: T.self) {
+            guard accepting(value) else { return nil }
+            lock.withLock { reused[entryKey] = entry }
+            return value
+        }
+        guard let value = Self.decode(entry, in: contents.bytes, body), accepting(value) else { return nil }
         lock.withLock { reused[entryKey] = entry }
+        memory?.keep(value, for: entryKey, checksum: entry.checksum)
         return value
     }
 

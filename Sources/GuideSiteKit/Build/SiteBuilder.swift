@@ -33,6 +33,9 @@ public struct BuildOptions: Sendable {
     /// freed object by object (tens of milliseconds of work on the other core while the caches
     /// are written). A long-running process (`serve`, tests) keeps the default, and frees it.
     public var processEndsAfterBuild = false
+    /// Articles decoded by earlier builds of this process, kept between builds (`guidesite serve`);
+    /// nil: each build decodes what it takes from the article cache.
+    public var articleMemory: ArticleMemory?
 
     public init(content: URL, theme: URL? = nil, output: URL, baseURL: String? = nil, includeDrafts: Bool = false,
                 displayBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
@@ -447,7 +450,9 @@ public struct SiteBuilder: Sendable {
         let themes = options.theme ?? options.content.deletingLastPathComponent().appendingPathComponent("Themes")
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, themes],
                                    workingDirectory: options.displayBase)
-        var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content, settleMargin: options.fileSettleMargin) : nil
+        var articleCache = options.usesCache ? ArticleCache(output: options.output, content: options.content, settleMargin: options.fileSettleMargin,
+                                                            memory: options.articleMemory) : nil
+        defer { options.articleMemory?.endBuild() }
         // Read while the content loads.
         let outputListing = BackgroundValue { [output = options.output] in OutputSession.list(output) }
         let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil

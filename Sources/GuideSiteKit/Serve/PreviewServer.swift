@@ -26,6 +26,8 @@ public actor PreviewServer {
     private var httpTask: Task<Void, Never>?
     private var watchTask: Task<Void, Never>?
     private var buildCount = 0
+    /// The articles the builds decoded from the article cache, kept from one build to the next.
+    private let articleMemory = ArticleMemory()
     private var builtFolders: [URL] = []
     private var baseURL: String?
 
@@ -188,6 +190,7 @@ public actor PreviewServer {
         var build = options.build
         build.baseURL = baseURL
         build.progress = nil
+        build.articleMemory = articleMemory
         if !changed.isEmpty { events(.rebuilding(changed: changed)) }
         let clock = ContinuousClock()
         let start = clock.now

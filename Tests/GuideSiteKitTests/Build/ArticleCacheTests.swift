@@ -46,6 +46,37 @@ struct ArticleCacheTests {
         #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
     }
 
+    /// With an ``ArticleMemory`` (what `serve` keeps between builds), the entries a build decoded
+    /// are taken as they are by the next builds, which give what builds without it give.
+    @Test func entriesDecodedOnceAreTakenFromMemoryByTheNextBuilds() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let memory = ArticleMemory()
+        var options = site.options
+        options.articleMemory = memory
+        _ = try SiteBuilder(options: options).build()
+        #expect(memory.use.hits == 0 && memory.count == 0, "nothing was decoded: the cache was empty")
+
+        let second = try SiteBuilder(options: options).build()
+        #expect(second.articleCacheUse == ArticleCache.Use(loadedHits: 4, loadedMisses: 0, linkedHits: 3, linkedMisses: 0))
+        let decoded = memory.count
+        #expect(decoded > 0 && memory.use.hits == 0)
+
+        let third = try SiteBuilder(options: options).build()
+        #expect(third.articleCacheUse == second.articleCacheUse)
+        #expect(memory.use.hits >= decoded, "every entry came from memory")
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+
+        // An edit: the edited article is loaded and linked again; the others come from memory,
+        // and what the edit made no longer stays there once a build has not asked for it.
+        try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        let edited = try SiteBuilder(options: options).build()
+        #expect(edited.articleCacheUse == ArticleCache.Use(loadedHits: 3, loadedMisses: 1, linkedHits: 2, linkedMisses: 1))
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+        _ = try SiteBuilder(options: options).build()
+        #expect(try incremental.snapshot(site.output) == fullBuild(site.options))
+        #expect(memory.count <= decoded + 4)
+    }
+
     @Test func aCodeTextEditKeepsTheLinkedArticlesButALabelEditDoesNot() throws {
         let site = try TemporarySite(fixture: "basic")
         _ = try site.build()
