@@ -118,8 +118,14 @@ struct IncrementalBuildTests {
                  reaching: "etiquettes/medias-sociaux/index.html")
     }
 
-    @Test func randomEditsGiveTheOutputOfAFullBuild() throws {
+    /// Rounds of random edits, each rebuilt with the cache; also with the decoded articles kept
+    /// in memory from one build to the next, as `guidesite serve` keeps them (``ArticleMemory``).
+    @Test(arguments: [false, true])
+    func randomEditsGiveTheOutputOfAFullBuild(keepingDecodedArticles: Bool) throws {
         let site = try TemporarySite(fixture: "basic")
+        var options = site.options
+        if keepingDecodedArticles { options.articleMemory = ArticleMemory() }
+        func build() throws -> BuildResult { try SiteBuilder(options: options).build() }
         var generator = SplitMix(seed: 20261123)
         let sentences = [
             "Voir l’article 3.09.10 du Code de déontologie des dentistes.", "Rien à signaler.",
@@ -132,7 +138,7 @@ struct IncrementalBuildTests {
             try String(contentsOf: fixture.appendingPathComponent(path), encoding: .utf8)
         }
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: site.content.appendingPathComponent(path).path) }
-        _ = try site.build()
+        _ = try build()
         var linkedHits = 0
         for round in 0..<16 {
             let slug = "hasard-\(generator.next() % 4)"
@@ -193,13 +199,14 @@ struct IncrementalBuildTests {
                 let body = (0..<3).map { _ in sentences[Int(generator.next() % UInt64(sentences.count))] }.joined(separator: "\n\n")
                 try site.write("articles/\(slug).md", "---\ntitle: \"Hasard \(round)\"\ndate: 2026-0\(1 + generator.next() % 9)-1\(generator.next() % 9)\ncode: dentistes\ntags: [essai]\n---\n\(body)\n")
             }
-            let result = try site.build()
+            let result = try build()
             linkedHits += result.articleCacheUse?.linkedHits ?? 0
             #expect(result.written, "round \(round), \(edit): \(result.diagnostics)")
             #expect(try snapshot(site.output) == fullBuild(of: site), "round \(round), \(edit)")
             #expect(result.diagnostics == (try SiteBuilder(options: site.options).prepare().diagnostics), "round \(round), \(edit)")
         }
         #expect(linkedHits > 0, "some rounds took linked articles from the cache")
+        if let memory = options.articleMemory { #expect(memory.use.hits > 0, "some rounds took decoded articles from memory") }
     }
 }
 
