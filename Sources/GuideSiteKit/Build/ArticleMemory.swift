@@ -17,7 +17,7 @@ public final class ArticleMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Any] = [:]
     private var used: Set<Key> = []
-    private var counts = (hits: 0, kept: 0)
+    private var hits = 0
 
     public init() {}
 
@@ -27,7 +27,7 @@ public final class ArticleMemory: @unchecked Sendable {
         return lock.withLock {
             guard let value = values[key] as? T else { return nil }
             used.insert(key)
-            counts.hits += 1
+            hits += 1
             return value
         }
     }
@@ -38,7 +38,6 @@ public final class ArticleMemory: @unchecked Sendable {
         lock.withLock {
             values[key] = value
             used.insert(key)
-            counts.kept += 1
         }
     }
 
@@ -50,8 +49,9 @@ public final class ArticleMemory: @unchecked Sendable {
         }
     }
 
-    /// How many values builds took from memory, and how many they kept, so far (for tests).
-    var use: (hits: Int, kept: Int) { lock.withLock { counts } }
+    /// What builds took from memory so far (for tests).
+    struct Use { var hits: Int }
+    var use: Use { lock.withLock { Use(hits: hits) } }
 
     /// How many values are kept.
     var count: Int { lock.withLock { values.count } }

@@ -93,41 +93,36 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     /// Writes one file (to the staging folder or under a temporary name), unless the output
     /// already holds exactly these bytes.
     public func add(_ file: OutputFile) throws {
-        guard OutputWriter.isContained(file.path) else {
-            throw GuideSiteError.unsafeOutput(path: file.path, reason: "the path leaves the output folder")
-        }
-        lock.withLock { _ = added.insert(file.path) }
-        let target = root + "/" + file.path
-        switch mode {
-        case .fresh:
-            try createFolder(of: file.path)
-            if let failure = OutputWriter.writeFile(file.bytes, to: target) { throw failure }
-        case let .update(existing, _):
-            if existing.contains(file.path), Self.holds(target, file.bytes) {
-                lock.withLock { unchanged += 1 }
-                return
-            }
-            try createFolder(of: file.path)
-            if let failure = OutputWriter.writeFile(file.bytes, to: target + temporarySuffix) { throw failure }
-            lock.withLock { pending.append(file.path) }
-        }
+        try place(file.path, unlessHeld: { Self.holds($0, file.bytes) }) { OutputWriter.writeFile(file.bytes, to: $0) }
     }
 
     /// Writes a file made of pieces that is known to differ from the one the output holds at its
     /// path, if any (its maker compared their hashes): not compared again, byte by byte.
     func add(changed file: SplicedFile) throws {
-        guard OutputWriter.isContained(file.path) else {
-            throw GuideSiteError.unsafeOutput(path: file.path, reason: "the path leaves the output folder")
+        try place(file.path, unlessHeld: nil) { OutputWriter.writeFile(file, to: $0) }
+    }
+
+    /// Has `write` write the file `path` of the site where this write puts it (the staging folder,
+    /// or a temporary name in the output folder), unless `held` says the output's file at that
+    /// path already holds its bytes.
+    private func place(_ path: String, unlessHeld held: ((String) -> Bool)?, write: (String) -> GuideSiteError?) throws {
+        guard OutputWriter.isContained(path) else {
+            throw GuideSiteError.unsafeOutput(path: path, reason: "the path leaves the output folder")
         }
-        lock.withLock { _ = added.insert(file.path) }
-        let target = root + "/" + file.path
-        try createFolder(of: file.path)
+        lock.withLock { _ = added.insert(path) }
+        let target = root + "/" + path
         switch mode {
         case .fresh:
-            if let failure = OutputWriter.writeFile(file, to: target) { throw failure }
-        case .update:
-            if let failure = OutputWriter.writeFile(file, to: target + temporarySuffix) { throw failure }
-            lock.withLock { pending.append(file.path) }
+            try createFolder(of: path)
+            if let failure = write(target) { throw failure }
+        case let .update(existing, _):
+            if let held, existing.contains(path), held(target) {
+                lock.withLock { unchanged += 1 }
+                return
+            }
+            try createFolder(of: path)
+            if let failure = write(target + temporarySuffix) { throw failure }
+            lock.withLock { pending.append(path) }
         }
     }
 

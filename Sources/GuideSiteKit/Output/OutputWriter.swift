@@ -80,24 +80,28 @@ public struct OutputWriter: Sendable {
 
     /// Writes bytes to a new file; nil on success, the error otherwise.
     static func writeFile(_ bytes: [UInt8], to path: String) -> GuideSiteError? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        guard let failure = bytes.withUnsafeBytes({ writeAll($0, to: fd) }) else { return nil }
-        return .unwritable(path: path, reason: String(cString: strerror(failure)))
+        writeFile(to: path) { fd in bytes.withUnsafeBytes { writeAll($0, to: fd) } }
     }
 
     /// Writes a file piece by piece (made bytes and spans of an earlier file), creating or
     /// truncating it; nil on success.
     static func writeFile(_ file: SplicedFile, to path: String) -> GuideSiteError? {
+        writeFile(to: path) { fd in
+            var failure: Int32?
+            file.forEachPiece { piece in
+                if failure == nil { failure = writeAll(piece, to: fd) }
+            }
+            return failure
+        }
+    }
+
+    /// Creates or truncates the file at `path` and has `write` fill it (returning the `errno` of
+    /// a failure, or nil); nil on success.
+    private static func writeFile(to path: String, _ write: (Int32) -> Int32?) -> GuideSiteError? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var failure: Int32?
-        file.forEachPiece { piece in
-            if failure == nil { failure = writeAll(piece, to: fd) }
-        }
-        guard let failure else { return nil }
+        guard let failure = write(fd) else { return nil }
         return .unwritable(path: path, reason: String(cString: strerror(failure)))
     }
 
