@@ -192,7 +192,7 @@ public struct SiteBuilder: Sendable {
         let renderPages = { @Sendable () -> Result<(pages: PageRenderer.Pages, feeds: [OutputFile]), Error> in
             Result {
                 let pages = try PageRenderer(theme: theme, site: site).render(reusing: isCurrent, into: sink)
-                let htmlPaths = pages.hashes.keys.sorted().filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }
+                let htmlPaths = pages.hashes.keys.filter { $0.hasSuffix("index.html") }.map { String($0.dropLast("index.html".count)) }  // the sitemap sorts them
                 return (pages, site.editions.map { FeedWriter(site: site).feed(for: $0) } + [SitemapWriter(site: site).sitemap(pages: htmlPaths)])
             }
         }
@@ -486,6 +486,7 @@ public struct SiteBuilder: Sendable {
         }
         var result: BuildResult
         var stagedCaches: [StagedCacheFile] = []
+        var outputChanged = false
         do {
             // Pages can only be kept from an output folder that is there.
             result = try emit(assembled, diagnostics: diagnostics, into: session, reusing: session.updatesExistingOutput ? cache : nil,
@@ -501,8 +502,11 @@ public struct SiteBuilder: Sendable {
             options.progress?(.writing(files: result.paths.count + result.assets.count))
             try OutputWriter.copy(result.assets, into: session)
             session.keep(result.kept)
-            cache?.remove()  // stale while the output changes; recorded again once written
-            result.changes = try session.commit()
+            // The render cache is stale while the output changes, and recorded again once written.
+            result.changes = try session.commit(beforeChanging: {
+                cache?.remove()
+                outputChanged = true
+            })
         } catch {
             session.discard()
             stagedArticles?.discard()
@@ -519,10 +523,10 @@ public struct SiteBuilder: Sendable {
         for staged in stagedCaches { staged.commit() }
         // The render cache and the references layout, both written at once.
         let layout = options.usesCache ? result.referencesLayout : nil
-        let (hashes, kept, output, renderCache) = (result.pageHashes, result.kept, options.output, cache)
-        _ = inParallel({
-            if var cache = renderCache {
-                cache.record(hashes, kept: Set(kept), in: output)
+        let (hashes, made, output, renderCache) = (result.pageHashes, session.addedPaths, options.output, cache)
+        _ = inParallel({ [outputChanged] in
+            // Written again unless the output and what its files were made from are as the cache has them.
+            if var cache = renderCache, cache.record(hashes, made: made, in: output) || outputChanged {
                 cache.save()
             }
         }, {

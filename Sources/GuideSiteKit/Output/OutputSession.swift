@@ -134,13 +134,19 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Puts every file in place and removes those the site no longer has.
+    /// The paths of the files handed to this write so far, written or found already there.
+    public var addedPaths: Set<String> { lock.withLock { added } }
+
+    /// Puts every file in place and removes those the site no longer has. `beforeChanging` is
+    /// called first when that changes the output folder (a file to write or to remove), and not
+    /// at all when the folder already holds the site.
     @discardableResult
-    public func commit() throws -> OutputWriter.Changes {
+    public func commit(beforeChanging: () -> Void = {}) throws -> OutputWriter.Changes {
         let fm = FileManager.default
         finished = true
         switch mode {
         case let .fresh(staging):
+            beforeChanging()
             do {
                 try fm.moveItem(at: staging, to: output)
             } catch {
@@ -150,13 +156,14 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             return OutputWriter.Changes(written: added.count)
         case let .update(existing, folders):
             let base = output.path + "/"
+            let stale = existing.filter { !added.contains($0) && !kept.contains($0) }.sorted()
+            if !pending.isEmpty || !stale.isEmpty { beforeChanging() }
             for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
                 let reason = String(cString: strerror(errno))
                 finished = false
                 discard()
                 throw GuideSiteError.unwritable(path: base + path, reason: reason)
             }
-            let stale = existing.subtracting(added).subtracting(kept).sorted()
             for path in stale { try? fm.removeItem(atPath: base + path) }
             // Only the folders that held a removed file can have become empty (and their parents).
             var emptied: Set<String> = []

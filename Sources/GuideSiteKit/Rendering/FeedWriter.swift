@@ -45,12 +45,12 @@ public struct SitemapWriter: Sendable {
     public init(site: AssembledSite) { self.site = site }
 
     public func sitemap(pages: [String]) -> OutputFile {
-        let base = site.site.baseURL
         var alternatesByPath: [String: [String: String]] = [:]
         for (_, byLanguage) in site.translations where byLanguage.count > 1 {
             for (_, path) in byLanguage { alternatesByPath[path] = byLanguage }
         }
         var lastModified: [String: ContentDate] = [:]
+        lastModified.reserveCapacity(site.editions.reduce(0) { $0 + $1.articles.count })
         for edition in site.editions {
             for i in edition.articles.indices { lastModified[edition.articles[i].path] = edition.articles[i].article.updated ?? edition.articles[i].article.date }
         }
@@ -60,11 +60,19 @@ public struct SitemapWriter: Sendable {
         func raw(_ text: StaticString) {
             out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
+        // The base URL escaped once; a site path is escaped after it (escaping goes character by
+        // character, so the two escaped one after the other are the whole URL escaped).
+        var base: [UInt8] = []
+        HTMLEscaping.escape(site.site.baseURL, into: &base)
+        func url(_ path: String) {
+            out += base
+            HTMLEscaping.escape(path, into: &out)
+        }
         raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
         raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         for page in pages.sorted() {
             raw("  <url>\n    <loc>")
-            HTMLEscaping.escape(base + page, into: &out)
+            url(page)
             raw("</loc>\n")
             if let date = lastModified[page] {
                 raw("    <lastmod>")
@@ -76,7 +84,7 @@ public struct SitemapWriter: Sendable {
                     raw("    <xhtml:link rel=\"alternate\" hreflang=\"")
                     out += lang.utf8
                     raw("\" href=\"")
-                    HTMLEscaping.escape(base + (alternates[lang] ?? ""), into: &out)
+                    url(alternates[lang] ?? "")
                     raw("\"/>\n")
                 }
             }

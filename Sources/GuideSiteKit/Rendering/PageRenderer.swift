@@ -118,6 +118,9 @@ public struct PageRenderer: Sendable {
             case let .unwritable(error): throw error
             }
         }
+        // Ten thousand jobs hold closures and the values they capture: freed on an idle core,
+        // while the build goes on with the feeds, the sitemap and the cache.
+        releaseInBackground(consume jobs)
         return pages
     }
 
@@ -534,8 +537,16 @@ public struct PageRenderer: Sendable {
             }
         }
 
-        // Tags and professions: (slug, name as written, article index)
-        let tagged = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.tags.map { (Slug.make($0), $0, i) } }, by: \.0)
+        // Tags and professions: (slug, name as written, article index). A portal has a few dozen
+        // names on thousands of articles: each is made a slug once.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
+        let tagged = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.tags.map { (slug($0), $0, i) } }, by: \.0)
         job(routes.tags, "tags", loc["tags"], key: "tags", crumbs: [home],
             inputs: { hasher in
                 for slug in tagged.keys.sorted() {
@@ -560,7 +571,7 @@ public struct PageRenderer: Sendable {
                 "tag": ["name": typeset(name)], "articles": .objects(group.map { card($0.2, from: page) }),
             ])
         }
-        let byProfession = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.professions.map { (Slug.make($0), $0, i) } },
+        let byProfession = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.professions.map { (slug($0), $0, i) } },
                                       by: \.0)
         let codesByProfession = Dictionary(grouping: edition.codes.filter { !$0.code.profession.isEmpty }, by: { Slug.make($0.code.profession) })
         let professionSlugs = Set(byProfession.keys).union(codesByProfession.keys).sorted()

@@ -107,15 +107,21 @@ public struct SiteAssembler: Sendable {
                 return (ArticleEntry(article: article, path: path, body: doc,
                                      linkKey: key.map { ArticleCacheKeys.linkedBody(link: $0, lookups: doc.articleLookups) }), d)
             }
-            let own = articles.indices.filter { articles[$0].language == language }
+            // Newest first, then by slug: sorted before linking, so that the linked entries (large
+            // values) come out in order instead of being moved about by a sort.
+            var own = articles.indices.filter { articles[$0].language == language }
+            own.sort { a, b in
+                if articles[a].date != articles[b].date { return articles[a].date > articles[b].date }
+                if articles[a].slug != articles[b].slug { return articles[a].slug < articles[b].slug }
+                return a < b
+            }
             let linkProblems = LinkProblems()
-            var entries = own.parallelMap { index -> ArticleEntry in
+            let entries = own.parallelMap { index -> ArticleEntry in
                 let (entry, problems) = linkArticle(articles[index])
                 if !problems.isEmpty { linkProblems.add(problems, of: index) }
                 return entry
             }
             diagnostics += linkProblems.inArticleOrder
-            entries.sort { ($0.article.date, $1.article.slug) > ($1.article.date, $0.article.slug) }
 
             var recs: [RecommendationEntry] = []
             for r in content.recommendations.filter({ $0.language == language }).sorted(by: { $0.number < $1.number }) {
@@ -210,7 +216,9 @@ public struct SiteAssembler: Sendable {
     /// translation key: this language's pages, or the default language's where it has none.
     private static func articlePaths(of articles: [GuidanceArticle], language: String, site: SiteConfiguration) -> [String: String] {
         var articlePaths: [String: String] = [:]
-        for lang in [site.language, language] {   // this language's pages win over the default's
+        articlePaths.reserveCapacity(2 * articles.count)
+        // This language's pages win over the default's.
+        for lang in language == site.language ? [language] : [site.language, language] {
             let routes = site.routes(for: lang)
             for i in articles.indices where articles[i].language == lang {
                 let path = routes.article(articles[i].slug)
@@ -222,19 +230,37 @@ public struct SiteAssembler: Sendable {
     }
 
     private func checkDuplicates(articles: [GuidanceArticle], content: LoadedContent, _ diagnostics: inout [Diagnostic]) {
-        reportDuplicates(articles.map { ("\($0.language)/\($0.slug)", "slug '\($0.slug)'", $0.location) }, &diagnostics)
-        reportDuplicates(content.recommendations.map { ("\($0.language)/\($0.number)", "recommendation number \($0.number)", $0.location) }, &diagnostics)
-        reportDuplicates(content.codes.map { ("\($0.language)/\($0.id)", "code id '\($0.id)'", $0.location) }, &diagnostics)
+        reportDuplicates(articles, key: { DuplicateKey(language: $0.language, name: $0.slug) }, location: \.location,
+                         what: { "slug '\($0.slug)'" }, &diagnostics)
+        reportDuplicates(content.recommendations, key: { DuplicateKey(language: $0.language, name: String($0.number)) }, location: \.location,
+                         what: { "recommendation number \($0.number)" }, &diagnostics)
+        reportDuplicates(content.codes, key: { DuplicateKey(language: $0.language, name: $0.id) }, location: \.location,
+                         what: { "code id '\($0.id)'" }, &diagnostics)
     }
 
-    /// Reports every item whose key an earlier file (in path order) already has.
-    private func reportDuplicates(_ items: [(key: String, what: String, location: SourceLocation)], _ diagnostics: inout [Diagnostic]) {
-        var first: [String: SourceLocation] = [:]
-        for item in items.sorted(by: { $0.location < $1.location }) {
-            if let earlier = first[item.key] {
-                diagnostics.append(.error("duplicate \(item.what): \(earlier.file) has it too", at: item.location))
+    /// What two items of one kind must not share: a language and a name in it.
+    private struct DuplicateKey: Hashable {
+        var language: String
+        var name: String
+    }
+
+    /// Reports every item whose key an earlier file (in path order) already has. Items are
+    /// looked at by index and described only when they are duplicates: a portal has thousands.
+    private func reportDuplicates<Item>(_ items: [Item], key: (Item) -> DuplicateKey, location: (Item) -> SourceLocation,
+                                        what: (Item) -> String, _ diagnostics: inout [Diagnostic]) {
+        let locations = items.map(location)
+        var order = Array(items.indices)
+        if zip(locations, locations.dropFirst()).contains(where: { !($0 <= $1) }) {
+            order.sort { locations[$0] < locations[$1] || (locations[$0] == locations[$1] && $0 < $1) }
+        }
+        var first: [DuplicateKey: Int] = [:]
+        first.reserveCapacity(items.count)
+        for i in order {
+            let k = key(items[i])
+            if let earlier = first[k] {
+                diagnostics.append(.error("duplicate \(what(items[i])): \(locations[earlier].file) has it too", at: locations[i]))
             } else {
-                first[item.key] = item.location
+                first[k] = i
             }
         }
     }

@@ -11,11 +11,13 @@ private final class ResultSlots<T>: @unchecked Sendable {
         base = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(count, 1))
     }
 
-    /// Moves the (fully initialised) values out into an array.
+    /// Moves the (fully initialised) values out into an array: moved, not copied, so that no
+    /// value's references are retained by the copy and released with the slots.
     func takeAll() -> [T] {
-        let values = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deinitialize(count: count)
-        return values
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress { target.moveInitialize(from: base, count: count) }
+            initialized = count
+        }
     }
 
     deinit { base.deallocate() }

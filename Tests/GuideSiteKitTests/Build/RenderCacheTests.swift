@@ -29,4 +29,51 @@ struct RenderCacheTests {
         let other = RenderCache(output: site.output, theme: site.folder)
         #expect(other.entries.isEmpty)
     }
+
+    /// A rebuild that changes nothing leaves the cache file as it is: not removed, not written again.
+    @Test func aRebuildThatChangesNothingLeavesTheCacheFileAlone() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        let file = RenderCache.file(for: site.output)
+        let before = try FileManager.default.attributesOfItem(atPath: file.path)
+        let unchanged = try site.build()
+        #expect(unchanged.changes.written == 0 && unchanged.changes.removed == 0)
+        let after = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the same file")
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+
+        try site.write("articles/second.md", "---\ntitle: \"Second article\"\ndate: 2026-02-01\n---\n## Détails\n\nAutre chose.\n")
+        let edited = try site.build()
+        #expect(edited.written && edited.changes.written > 0, "\(edited.diagnostics)")
+        let rewritten = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect(rewritten[.systemFileNumber] as? Int != before[.systemFileNumber] as? Int, "written again, and renamed into place")
+        let cache = RenderCache(output: site.output, theme: Repository.defaultTheme)
+        let page = try #require(cache.entries["articles/second/index.html"])
+        let stamp = try #require(RenderCache.stamp(site.output.path + "/articles/second/index.html"))
+        #expect(page.size == stamp.size && page.modified == stamp.modified, "the edited page is recorded as written")
+    }
+
+    /// Recording keeps the entries of kept files, stamps the files made, and drops the paths gone.
+    @Test func recordingStampsTheFilesMadeAndKeepsTheOthers() throws {
+        let site = try TemporarySite(fixture: "basic")
+        _ = try site.build()
+        var cache = RenderCache(output: site.output, theme: Repository.defaultTheme)
+        let hashes = cache.entries.mapValues(\.hash)
+        let unchanged = cache.record(hashes, made: [], in: site.output)
+        #expect(!unchanged, "the same hashes, nothing made: nothing changes")
+
+        let made = "articles/premier/index.html", kept = "articles/second/index.html"
+        // The page made has the hash it had, but its file was written since (its date differs).
+        var next = hashes
+        next[kept] = nil
+        let recordedKept = cache.entries
+        cache.entries[made]?.modified = 1
+        let changed = cache.record(next, made: [made], in: site.output)
+        #expect(changed)
+        let stamp = try #require(RenderCache.stamp(site.output.path + "/" + made))
+        #expect(cache.entries[made] == RenderCache.Entry(hash: next[made] ?? 0, size: stamp.size, modified: stamp.modified))
+        #expect(cache.entries[kept] == nil, "a path the site no longer has is dropped")
+        #expect(cache.entries.count == next.count)
+        for (path, entry) in cache.entries where path != made { #expect(entry == recordedKept[path], "\(path) kept as it was") }
+    }
 }
