@@ -249,6 +249,7 @@ public struct SiteBuilder: Sendable {
         var paths = pages.rendered + pages.kept
         var hashes = pages.hashes
         diagnostics += search.diagnostics
+        hashes.reserveCapacity(hashes.count + search.hashes.count + 1)
         hashes.merge(search.hashes) { page, _ in page }
         hashes[ReferencesWriter.path] = references.hash
         paths += search.kept

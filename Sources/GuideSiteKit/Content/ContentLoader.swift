@@ -65,7 +65,7 @@ public struct ContentLoader: Sendable {
         }
 
         let articleFiles = listStampedFiles(in: "articles", extensions: ["md", "markdown"], diagnostics: &diagnostics)
-        let articleResults = articleFiles.parallelMap { file in
+        var articleResults = articleFiles.parallelMap { file in
             var local: [Diagnostic] = []
             let article = if let cache {
                 self.loadArticle(file, languages: languages, defaultLanguage: site.language, cache: cache, &local)
@@ -74,10 +74,12 @@ public struct ContentLoader: Sendable {
             }
             return (article, local)
         }
+        // Moved out of the results, not copied: a copy is a retain of each of an article's strings.
         var articles: [GuidanceArticle] = []
-        for (article, local) in articleResults {
-            diagnostics += local
-            if let article { articles.append(article) }
+        articles.reserveCapacity(articleResults.count)
+        for i in articleResults.indices {
+            diagnostics += articleResults[i].1
+            if let article = articleResults[i].0.take() { articles.append(article) }
         }
         let (recommendations, codes, otherDiagnostics) = others.value
         diagnostics += otherDiagnostics

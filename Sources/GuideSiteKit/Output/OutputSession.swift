@@ -129,6 +129,7 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     /// Files already in the output that stay as they are (pages the render cache found current).
     public func keep(_ paths: [String]) {
         lock.withLock {
+            kept.reserveCapacity(kept.count + paths.count)
             kept.formUnion(paths)
             unchanged += paths.count
         }
@@ -156,7 +157,9 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             return OutputWriter.Changes(written: added.count)
         case let .update(existing, folders):
             let base = output.path + "/"
-            let stale = existing.filter { !added.contains($0) && !kept.contains($0) }.sorted()
+            var stale: [String] = []
+            for path in existing where !added.contains(path) && !kept.contains(path) { stale.append(path) }
+            stale.sort()
             if !pending.isEmpty || !stale.isEmpty { beforeChanging() }
             for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
                 let reason = String(cString: strerror(errno))

@@ -423,10 +423,11 @@ public struct PageRenderer: Sendable {
         }
         // By index: an entry copied out of the list (and kept by the job's context) costs a
         // retain of each of its strings; the context reads it when the page is made.
+        let articleCrumbs = [home, (loc["articles"], routes.articles)]
         for i in edition.articles.indices {
             let key = "article:\(edition.articles[i].article.translationKey)"
             job(edition.articles[i].path, "article", edition.articles[i].article.title, description: edition.articles[i].article.summary,
-                key: key, crumbs: [home, (loc["articles"], routes.articles)], inputs: articleInputs(i), articleContext(i))
+                key: key, crumbs: articleCrumbs, inputs: articleInputs(i), articleContext(i))
         }
 
         // Recommendations
@@ -525,11 +526,12 @@ public struct PageRenderer: Sendable {
                            next: next.map { (typeset("\($0.article.number) \($0.article.title)"), $0.path) }, from: page)
                 return context
             }
+            let provisionCrumbs = [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)]
             for (i, p) in c.provisions.enumerated() {
                 let key = "provision:\(c.code.id)/\(p.article.number)"
-                job(p.path, "provision", "\(directory.label(of: p.key, language: language, locale: loc))",
+                job(p.path, "provision", directory.label(of: p.key, language: language, locale: loc),
                     description: p.article.title, key: key,
-                    crumbs: [home, (loc["codes"], routes.codes), (c.code.shortTitle, c.path)],
+                    crumbs: provisionCrumbs,
                     inputs: { hasher in
                         hasher.combine(p.text.html)
                         combineCitedIn(p.key, into: &hasher)

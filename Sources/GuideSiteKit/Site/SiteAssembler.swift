@@ -24,7 +24,9 @@ public struct SiteAssembler: Sendable {
     public func assemble(_ content: LoadedContent) -> (AssembledSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let site = content.site
-        let articles = content.articles.filter { includeDrafts || !$0.isDraft }
+        // Not filtered when there is nothing to leave out: a copy of every article is a retain
+        // (and later a release) of each of its strings.
+        let articles = includeDrafts || !content.articles.contains(where: \.isDraft) ? content.articles : content.articles.filter { !$0.isDraft }
         checkDuplicates(articles: articles, content: content, &diagnostics)
 
         let directory = ProvisionDirectory(codes: content.codes, recommendations: content.recommendations,
@@ -230,12 +232,15 @@ public struct SiteAssembler: Sendable {
     }
 
     private func checkDuplicates(articles: [GuidanceArticle], content: LoadedContent, _ diagnostics: inout [Diagnostic]) {
-        reportDuplicates(articles, key: { DuplicateKey(language: $0.language, name: $0.slug) }, location: \.location,
-                         what: { "slug '\($0.slug)'" }, &diagnostics)
-        reportDuplicates(content.recommendations, key: { DuplicateKey(language: $0.language, name: String($0.number)) }, location: \.location,
-                         what: { "recommendation number \($0.number)" }, &diagnostics)
-        reportDuplicates(content.codes, key: { DuplicateKey(language: $0.language, name: $0.id) }, location: \.location,
-                         what: { "code id '\($0.id)'" }, &diagnostics)
+        // By index: an item handed out of its array is a copy, a retain of each of its strings.
+        reportDuplicates(articles.count, key: { DuplicateKey(language: articles[$0].language, name: articles[$0].slug) },
+                         location: { articles[$0].location }, what: { "slug '\(articles[$0].slug)'" }, &diagnostics)
+        let recommendations = content.recommendations
+        reportDuplicates(recommendations.count, key: { DuplicateKey(language: recommendations[$0].language, name: String(recommendations[$0].number)) },
+                         location: { recommendations[$0].location }, what: { "recommendation number \(recommendations[$0].number)" }, &diagnostics)
+        let codes = content.codes
+        reportDuplicates(codes.count, key: { DuplicateKey(language: codes[$0].language, name: codes[$0].id) },
+                         location: { codes[$0].location }, what: { "code id '\(codes[$0].id)'" }, &diagnostics)
     }
 
     /// What two items of one kind must not share: a language and a name in it.
@@ -244,21 +249,21 @@ public struct SiteAssembler: Sendable {
         var name: String
     }
 
-    /// Reports every item whose key an earlier file (in path order) already has. Items are
-    /// looked at by index and described only when they are duplicates: a portal has thousands.
-    private func reportDuplicates<Item>(_ items: [Item], key: (Item) -> DuplicateKey, location: (Item) -> SourceLocation,
-                                        what: (Item) -> String, _ diagnostics: inout [Diagnostic]) {
-        let locations = items.map(location)
-        var order = Array(items.indices)
+    /// Reports every item (of `count`, by index) whose key an earlier file (in path order)
+    /// already has. An item is described only when it is a duplicate: a portal has thousands.
+    private func reportDuplicates(_ count: Int, key: (Int) -> DuplicateKey, location: (Int) -> SourceLocation,
+                                  what: (Int) -> String, _ diagnostics: inout [Diagnostic]) {
+        let locations = (0..<count).map(location)
+        var order = Array(0..<count)
         if zip(locations, locations.dropFirst()).contains(where: { !($0 <= $1) }) {
             order.sort { locations[$0] < locations[$1] || (locations[$0] == locations[$1] && $0 < $1) }
         }
         var first: [DuplicateKey: Int] = [:]
-        first.reserveCapacity(items.count)
+        first.reserveCapacity(count)
         for i in order {
-            let k = key(items[i])
+            let k = key(i)
             if let earlier = first[k] {
-                diagnostics.append(.error("duplicate \(what(items[i])): \(locations[earlier].file) has it too", at: locations[i]))
+                diagnostics.append(.error("duplicate \(what(i)): \(locations[earlier].file) has it too", at: locations[i]))
             } else {
                 first[k] = i
             }
