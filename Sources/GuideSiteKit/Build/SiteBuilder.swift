@@ -533,6 +533,7 @@ public struct SiteBuilder: Sendable {
         }, {
             layout?.save(for: output)
         })
+        session.finishFreeing()
         return result
     }
 }

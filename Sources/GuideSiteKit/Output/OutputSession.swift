@@ -34,6 +34,10 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     private var kept: Set<String> = []
     /// Update mode: paths written under their temporary name.
     private var pending: [String] = []
+    /// Update mode: those of them written with at least ``largeFileSize`` bytes.
+    private var pendingLarge: Set<String> = []
+    /// Frees the old files that large new ones replaced (see ``commit(beforeChanging:)``).
+    private let freeing = DispatchGroup()
     private var unchanged = 0
     private var finished = false
 
@@ -88,24 +92,25 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
 
     deinit {
         if !finished { discard() }
+        freeing.wait()
     }
 
     /// Writes one file (to the staging folder or under a temporary name), unless the output
     /// already holds exactly these bytes.
     public func add(_ file: OutputFile) throws {
-        try place(file.path, unlessHeld: { Self.holds($0, file.bytes) }) { OutputWriter.writeFile(file.bytes, to: $0) }
+        try place(file.path, size: file.bytes.count, unlessHeld: { Self.holds($0, file.bytes) }) { OutputWriter.writeFile(file.bytes, to: $0) }
     }
 
     /// Writes a file made of pieces that is known to differ from the one the output holds at its
     /// path, if any (its maker compared their hashes): not compared again, byte by byte.
     func add(changed file: SplicedFile) throws {
-        try place(file.path, unlessHeld: nil) { OutputWriter.writeFile(file, to: $0) }
+        try place(file.path, size: file.count, unlessHeld: nil) { OutputWriter.writeFile(file, to: $0) }
     }
 
-    /// Has `write` write the file `path` of the site where this write puts it (the staging folder,
-    /// or a temporary name in the output folder), unless `held` says the output's file at that
-    /// path already holds its bytes.
-    private func place(_ path: String, unlessHeld held: ((String) -> Bool)?, write: (String) -> GuideSiteError?) throws {
+    /// Has `write` write the file `path` of the site (`size` bytes) where this write puts it (the
+    /// staging folder, or a temporary name in the output folder), unless `held` says the output's
+    /// file at that path already holds its bytes.
+    private func place(_ path: String, size: Int, unlessHeld held: ((String) -> Bool)?, write: (String) -> GuideSiteError?) throws {
         guard OutputWriter.isContained(path) else {
             throw GuideSiteError.unsafeOutput(path: path, reason: "the path leaves the output folder")
         }
@@ -122,7 +127,10 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             }
             try createFolder(of: path)
             if let failure = write(target + temporarySuffix) { throw failure }
-            lock.withLock { pending.append(path) }
+            lock.withLock {
+                pending.append(path)
+                if size >= Self.largeFileSize { pendingLarge.insert(path) }
+            }
         }
     }
 
@@ -161,6 +169,21 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             for path in existing where !added.contains(path) && !kept.contains(path) { stale.append(path) }
             stale.sort()
             if !pending.isEmpty || !stale.isEmpty { beforeChanging() }
+            // A file's blocks are freed when its last name goes, which for a file of tens of
+            // megabytes takes tens of milliseconds in `rename`. The old file of a large new one
+            // keeps a second name next to the output folder until the new one is in place, and is
+            // freed on another thread while the build finishes (``finishFreeing()``).
+            var oldNames: [String] = []
+            for path in pendingLarge.sorted() {
+                let oldName = output.deletingLastPathComponent().path + "/.\(output.lastPathComponent).old-\(oldNames.count)\(temporarySuffix)"
+                unlink(oldName)
+                if link(base + path, oldName) == 0 { oldNames.append(oldName) }
+            }
+            defer {
+                if !oldNames.isEmpty {
+                    DispatchQueue.global(qos: .utility).async(group: freeing) { [oldNames] in for name in oldNames { unlink(name) } }
+                }
+            }
             for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
                 let reason = String(cString: strerror(errno))
                 finished = false
@@ -181,6 +204,16 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             return OutputWriter.Changes(written: pending.count, unchanged: unchanged, removed: stale.count)
         }
     }
+
+    /// Waits until the old files that ``commit(beforeChanging:)`` replaced by large new ones are
+    /// freed. That happens on another thread while the build saves its caches; the build waits for
+    /// it before it returns, so that no second name outlives it.
+    public func finishFreeing() {
+        freeing.wait()
+    }
+
+    /// Written files of at least this size free their old file on another thread.
+    static let largeFileSize = 1 << 20
 
     /// Removes what this write put on disk; the previous output stays as it was.
     public func discard() {

@@ -77,4 +77,28 @@ struct OutputWriterTests {
         let parent = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
         #expect(!parent.contains { $0.contains("staging") })
     }
+
+    /// A large file replaced keeps no second name once the write is finished, and the commit
+    /// says so before it changes anything: not at all when nothing changes.
+    @Test func aLargeFileReplacedLeavesNothingBehind() throws {
+        let site = try TemporarySite(fixture: "basic")
+        let large = [UInt8](repeating: 0x61, count: OutputSession.largeFileSize + 1)
+        var first = try OutputSession(output: site.output)
+        try first.add(OutputFile(path: "data/large.json", bytes: large))
+        try first.commit()
+        first = try OutputSession(output: site.output)
+        try first.add(OutputFile(path: "data/large.json", bytes: large))
+        var told = false
+        let unchanged = try first.commit(beforeChanging: { told = true })
+        #expect(!told && unchanged.written == 0, "the same bytes: nothing to change")
+
+        let session = try OutputSession(output: site.output)
+        try session.add(OutputFile(path: "data/large.json", bytes: large + [0x62]))
+        let changes = try session.commit(beforeChanging: { told = true })
+        session.finishFreeing()
+        #expect(told && changes.written == 1)
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("data/large.json")).count == large.count + 1)
+        let parent = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
+        #expect(parent.filter { $0.hasPrefix(".") }.isEmpty, "no second name of the old file: \(parent)")
+    }
 }
