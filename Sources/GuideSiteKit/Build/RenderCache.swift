@@ -170,30 +170,30 @@ public struct RenderCache: Sendable {
     /// Records what was written (every page's hash and its file's size and date, and the hash of
     /// each group, under its folder's path) for the next build. `made` lists the files this
     /// build handed to the output (written, or found to hold their bytes already): their files
-    /// are looked at again. Any other file was kept, found current with the hash it has now, so
-    /// its entry stays as it was. Says whether that changed anything the cache held.
+    /// are looked at again. A file not made was kept, found current with the hash it has now,
+    /// so its entry stays as it was; any other is left without an entry (rendered next time).
+    /// Says whether that changed anything the cache held.
     @discardableResult
     public mutating func record(_ hashes: [String: UInt64], made: Set<String>, in output: URL) -> Bool {
         let folder = output.path + "/"
         var changed = false
         var absent = 0  // paths of `hashes` left without an entry
-        func set(_ path: String, _ entry: Entry?) {
-            guard entries[path] != entry else { return }
-            entries[path] = entry
-            changed = true
-        }
-        func stamped(_ path: String, _ hash: UInt64) -> Entry? {
-            Self.stamp(folder + path).map { Entry(hash: hash, size: $0.size, modified: $0.modified) }
-        }
-        // The files made first; then every path once, where an entry with its hash is current.
-        for path in made {
-            if let hash = hashes[path] { set(path, stamped(path, hash)) }
-        }
         for (path, hash) in hashes {
-            if let entry = entries[path], entry.hash == hash { continue }
-            let entry = path.hasSuffix("/") ? Entry(hash: hash, size: -1, modified: -1) : stamped(path, hash)  // a group is not a file
+            let entry: Entry?
+            if path.hasSuffix("/") {
+                entry = Entry(hash: hash, size: -1, modified: -1)  // a group, not a file
+            } else if made.contains(path) {
+                entry = Self.stamp(folder + path).map { Entry(hash: hash, size: $0.size, modified: $0.modified) }
+            } else if entries[path]?.hash == hash {
+                continue
+            } else {
+                entry = nil
+            }
             if entry == nil { absent += 1 }
-            set(path, entry)
+            if entries[path] != entry {
+                entries[path] = entry
+                changed = true
+            }
         }
         // Paths the site no longer has.
         if entries.count != hashes.count - absent {

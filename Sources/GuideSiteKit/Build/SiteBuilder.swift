@@ -532,8 +532,8 @@ public struct SiteBuilder: Sendable {
             }
         }, {
             layout?.save(for: output)
+            session.freeReplacedFiles()
         })
-        session.finishFreeing()
         return result
     }
 }

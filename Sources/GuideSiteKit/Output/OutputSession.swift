@@ -36,8 +36,8 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     private var pending: [String] = []
     /// Update mode: those of them written with at least ``largeFileSize`` bytes.
     private var pendingLarge: Set<String> = []
-    /// Frees the old files that large new ones replaced (see ``commit(beforeChanging:)``).
-    private let freeing = DispatchGroup()
+    /// Second names of the old files that large new ones replaced (see ``commit(beforeChanging:)``).
+    private var replacedNames: [String] = []
     private var unchanged = 0
     private var finished = false
 
@@ -92,7 +92,7 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
 
     deinit {
         if !finished { discard() }
-        freeing.wait()
+        freeReplacedFiles()
     }
 
     /// Writes one file (to the staging folder or under a temporary name), unless the output
@@ -172,17 +172,13 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             // A file's blocks are freed when its last name goes, which for a file of tens of
             // megabytes takes tens of milliseconds in `rename`. The old file of a large new one
             // keeps a second name next to the output folder until the new one is in place, and is
-            // freed on another thread while the build finishes (``finishFreeing()``).
-            var oldNames: [String] = []
+            // freed by ``freeReplacedFiles()``, which a build calls while it saves its caches.
+            // (Every `add` has returned by now: the lists are read without the lock.)
+            let replaced = Self.replacedName(of: output)
+            StagedCacheFile.removeAbandonedFiles(of: replaced)
             for path in pendingLarge.sorted() {
-                let oldName = output.deletingLastPathComponent().path + "/.\(output.lastPathComponent).old-\(oldNames.count)\(temporarySuffix)"
-                unlink(oldName)
-                if link(base + path, oldName) == 0 { oldNames.append(oldName) }
-            }
-            defer {
-                if !oldNames.isEmpty {
-                    DispatchQueue.global(qos: .utility).async(group: freeing) { [oldNames] in for name in oldNames { unlink(name) } }
-                }
+                let name = StagedCacheFile.temporaryPath(of: replaced)
+                if link(base + path, name) == 0 { replacedNames.append(name) }
             }
             for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -205,11 +201,20 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Waits until the old files that ``commit(beforeChanging:)`` replaced by large new ones are
-    /// freed. That happens on another thread while the build saves its caches; the build waits for
-    /// it before it returns, so that no second name outlives it.
-    public func finishFreeing() {
-        freeing.wait()
+    /// Frees the old files that ``commit(beforeChanging:)`` replaced by large new ones (their
+    /// second names, `.<output>.replaced.tmp-<pid>-<random>` next to the output folder, go; a
+    /// build stopped before that leaves them to the next one, which removes them).
+    public func freeReplacedFiles() {
+        let names = lock.withLock {
+            defer { replacedNames = [] }
+            return replacedNames
+        }
+        for name in names { unlink(name) }
+    }
+
+    /// What the second names of replaced files are made from.
+    static func replacedName(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).replaced")
     }
 
     /// Written files of at least this size free their old file on another thread.

@@ -575,7 +575,7 @@ public struct PageRenderer: Sendable {
         }
         let byProfession = Dictionary(grouping: edition.articles.indices.flatMap { i in edition.articles[i].article.professions.map { (slug($0), $0, i) } },
                                       by: \.0)
-        let codesByProfession = Dictionary(grouping: edition.codes.filter { !$0.code.profession.isEmpty }, by: { Slug.make($0.code.profession) })
+        let codesByProfession = Dictionary(grouping: edition.codes.filter { !$0.code.profession.isEmpty }, by: { slug($0.code.profession) })
         let professionSlugs = Set(byProfession.keys).union(codesByProfession.keys).sorted()
         func professionName(_ slug: String) -> String {
             byProfession[slug]?.first?.1 ?? codesByProfession[slug]?.first?.code.profession ?? slug

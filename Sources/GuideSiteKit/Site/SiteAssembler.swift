@@ -218,7 +218,6 @@ public struct SiteAssembler: Sendable {
     /// translation key: this language's pages, or the default language's where it has none.
     private static func articlePaths(of articles: [GuidanceArticle], language: String, site: SiteConfiguration) -> [String: String] {
         var articlePaths: [String: String] = [:]
-        articlePaths.reserveCapacity(2 * articles.count)
         // This language's pages win over the default's.
         for lang in language == site.language ? [language] : [site.language, language] {
             let routes = site.routes(for: lang)
@@ -254,10 +253,7 @@ public struct SiteAssembler: Sendable {
     private func reportDuplicates(_ count: Int, key: (Int) -> DuplicateKey, location: (Int) -> SourceLocation,
                                   what: (Int) -> String, _ diagnostics: inout [Diagnostic]) {
         let locations = (0..<count).map(location)
-        var order = Array(0..<count)
-        if zip(locations, locations.dropFirst()).contains(where: { !($0 <= $1) }) {
-            order.sort { locations[$0] < locations[$1] || (locations[$0] == locations[$1] && $0 < $1) }
-        }
+        let order = (0..<count).sorted { locations[$0] < locations[$1] || (locations[$0] == locations[$1] && $0 < $1) }
         var first: [DuplicateKey: Int] = [:]
         first.reserveCapacity(count)
         for i in order {

@@ -95,7 +95,7 @@ struct OutputWriterTests {
         let session = try OutputSession(output: site.output)
         try session.add(OutputFile(path: "data/large.json", bytes: large + [0x62]))
         let changes = try session.commit(beforeChanging: { told = true })
-        session.finishFreeing()
+        session.freeReplacedFiles()
         #expect(told && changes.written == 1)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("data/large.json")).count == large.count + 1)
         let parent = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
