@@ -321,13 +321,19 @@ public struct SiteBuilder: Sendable {
             @Sendable func made(_ document: SearchDocument, source: CacheKey?) -> SearchIndexWriter.IndexInput {
                 .document(document, hash: document.stableHash, source: source)
             }
-            let articleInputs = edition.articles.parallelMap(chunkSize: 64) { entry -> [SearchIndexWriter.IndexInput] in
+            var articleInputs = edition.articles.parallelMap(chunkSize: 64) { entry -> [SearchIndexWriter.IndexInput] in
                 if let key = entry.linkKey, let positions = earlier[key] { return positions.map { .analysed($0) } }
                 return collector.articleDocuments(entry, language: language).map { made($0, source: entry.linkKey) }
             }
-            let inputs = articleInputs.flatMap { $0 } + collector.otherDocuments(for: edition, language: language).parallelMap(chunkSize: 64) {
-                made($0, source: nil)
+            let others = collector.otherDocuments(for: edition, language: language).parallelMap(chunkSize: 64) { made($0, source: nil) }
+            // Joined by moving each input, not copying it (see ``SearchIndexWriter/IndexInput/take(_:)``).
+            var inputs: [SearchIndexWriter.IndexInput] = []
+            inputs.reserveCapacity(articleInputs.reduce(others.count) { $0 + $1.count })
+            for i in articleInputs.indices {
+                for k in articleInputs[i].indices { inputs.append(.take(&articleInputs[i][k])) }
             }
+            articleInputs = []
+            inputs += others
             let group: UInt64
             if let inputKey {
                 group = inputKey
@@ -337,8 +343,8 @@ public struct SiteBuilder: Sendable {
                 hasher.combine("search index \(SearchIndexWriter.formatVersion)")
                 hasher.combine(language.rawValue)
                 hasher.combine(UInt64(inputs.count))
-                for input in inputs {
-                    switch input {
+                for i in inputs.indices {
+                    switch inputs[i] {
                     case let .analysed(position): hasher.combine(previous?.hashes[position] ?? 0)
                     case let .document(_, hash, _): hasher.combine(hash)
                     }
@@ -347,7 +353,7 @@ public struct SiteBuilder: Sendable {
                 if let kept = isCurrentGroup(folder, group) { return (keptIndex(kept, group: group), nil) }
             }
             let entries = previous?.count ?? 0
-            var (index, analyses) = writer.makeIndexFiles(inputs: inputs, language: language, reusing: consume previous) { path, hash in
+            var (index, analyses) = writer.makeIndexFiles(inputs: consume inputs, language: language, reusing: consume previous) { path, hash in
                 isCurrent("search/" + path, hash)
             }
             index.files = index.files.map { ("search/" + $0.path, $0.bytes) }
@@ -522,7 +528,8 @@ public struct SiteBuilder: Sendable {
         }
         stagedArticles?.commit()
         for staged in stagedCaches { staged.commit() }
-        // The render cache and the references layout, both written at once.
+        // The render cache and the references layout written, and the replaced large files
+        // freed, at the same time.
         let layout = options.usesCache ? result.referencesLayout : nil
         let (hashes, made, output, renderCache) = (result.pageHashes, session.addedPaths, options.output, cache)
         _ = inParallel({ [outputChanged] in

@@ -217,7 +217,8 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).replaced")
     }
 
-    /// Written files of at least this size free their old file on another thread.
+    /// A written file of at least this size has its old file freed by ``freeReplacedFiles()``,
+    /// not inside `rename`.
     static let largeFileSize = 1 << 20
 
     /// Removes what this write put on disk; the previous output stays as it was.

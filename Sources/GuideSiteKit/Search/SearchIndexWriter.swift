@@ -68,6 +68,14 @@ public struct SearchIndexWriter: Sendable {
     enum IndexInput: Sendable {
         case analysed(Int)
         case document(SearchDocument, hash: UInt64, source: CacheKey?)
+
+        /// The input at `place`, moved out (a placeholder is left there): a document copied
+        /// out of a list costs a retain of each of its strings, and a release when the list goes.
+        static func take(_ place: inout IndexInput) -> IndexInput {
+            var taken = IndexInput.analysed(-1)
+            swap(&taken, &place)
+            return taken
+        }
     }
 
     /// The index files, as ``makeIndexFiles(documents:language:)`` makes them, and the analyses
@@ -86,9 +94,11 @@ public struct SearchIndexWriter: Sendable {
     /// `.document` whose hash `previous` holds; only the other documents are analysed.
     /// When every earlier document keeps its place and only a few are new, the earlier analyses
     /// are changed in place (given away by the caller, they are not copied).
-    func makeIndexFiles(inputs: [IndexInput], language: SearchLanguage, reusing earlierAnalyses: consuming SearchAnalyses?,
+    func makeIndexFiles(inputs: consuming [IndexInput], language: SearchLanguage, reusing earlierAnalyses: consuming SearchAnalyses?,
                         isCurrent: (@Sendable (String, UInt64) -> Bool)? = nil) -> (index: IndexFiles, analyses: SearchAnalyses) {
         var previous = (consume earlierAnalyses) ?? SearchAnalyses()
+        // The documents are moved out of the inputs, and later out of `documents`, not copied.
+        var inputs = inputs
         // The stub of each document given whole; an earlier document's is read from `previous`
         // at its place, not copied (a stub copied costs a retain of each of its strings).
         var stubs: [SearchDocumentStub?] = []
@@ -99,8 +109,8 @@ public struct SearchIndexWriter: Sendable {
         var documents: [SearchDocument?] = []
         documents.reserveCapacity(inputs.count)
         var positions: [UInt64: Int]?
-        for input in inputs {
-            switch input {
+        for i in inputs.indices {
+            switch IndexInput.take(&inputs[i]) {
             case let .analysed(position):
                 guard position >= 0, position < previous.stubs.count else { continue }
                 stubs.append(nil)
@@ -122,7 +132,12 @@ public struct SearchIndexWriter: Sendable {
                 ?? SearchDocumentStub(hash: 0, url: "", section: "", title: "", kind: .page, professions: [], source: nil)
         }
         let order = Self.indexOrder(count: stubs.count, earlier: known, stub: stub)
-        let fresh = order.compactMap { known[$0] == nil ? documents[$0] : nil }
+        var fresh: [SearchDocument] = []
+        fresh.reserveCapacity(order.count)
+        for index in order where known[index] == nil {
+            if let document = documents[index].take() { fresh.append(document) }
+        }
+        documents = []
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
         var analyses: SearchAnalyses

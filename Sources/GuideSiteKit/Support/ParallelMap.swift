@@ -15,7 +15,8 @@ private final class ResultSlots<T>: @unchecked Sendable {
     /// value's references are retained by the copy and released with the slots.
     func takeAll() -> [T] {
         Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let target = buffer.baseAddress { target.moveInitialize(from: base, count: count) }
+            guard let target = buffer.baseAddress else { return }  // no room: no values
+            target.moveInitialize(from: base, count: count)
             initialized = count
         }
     }
