@@ -140,10 +140,13 @@ public struct SearchIndexWriter: Sendable {
         documents = []
         let freshTerms = analyze(fresh, language: language)
         let freshJSON = fresh.parallelMap(chunkSize: 64) { documentJSON($0) }
+        // Analysed: the documents are freed on an idle core (a full build has tens of thousands).
+        let freshCount = fresh.count
+        releaseInBackground(consume fresh)
         var analyses: SearchAnalyses
         // What the earlier index was made from, when these analyses number terms as they did: it can be patched.
         var earlier: EarlierIndex?
-        if fresh.count == order.count {
+        if freshCount == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
             analyses = SearchAnalyses(hashes: order.map { stub($0).hash }, terms: freshTerms)
             analyses.stubs = order.map(stub)
@@ -154,7 +157,7 @@ public struct SearchIndexWriter: Sendable {
                 analyses.jsonEnds.append(analyses.json.count)
             }
         } else if previous.stubs.count == previous.count,
-                  let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: fresh.count) {
+                  let places = Self.placesOfNew(order: order, earlier: known, earlierCount: previous.count, new: freshCount) {
             // Every earlier document at its place: the new ones replace those at theirs.
             let layout = previous.layout, vocabularyCount = previous.terms.vocabulary.count
             let newStubs = places.map { stub(order[$0]) }
@@ -194,7 +197,7 @@ public struct SearchIndexWriter: Sendable {
             if !finished.renumbered { earlier = .analyses(previous) }
         }
         var index = makeIndexFiles(language: language, analyses: analyses, earlier: earlier, isCurrent: isCurrent)
-        index.analysed = fresh.count
+        index.analysed = freshCount
         analyses.layout = index.layout
         return (index, analyses)
     }
@@ -332,8 +335,35 @@ public struct SearchIndexWriter: Sendable {
         // be a copy (a retain and a release of each of its strings), millions of them in a full
         // build of a large portal.
         var keyed = others.map { (stub: stub($0), index: $0) }
-        keyed.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
-        others = keyed.map(\.index)
+        let mid = keyed.count / 2
+        if mid < 4096 {
+            keyed.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+            others = keyed.map(\.index)
+        } else {
+            // A full build's tens of thousands: each half sorted on a core of its own, then the
+            // two merged (a stub that does not precede another is taken from the first half).
+            keyed.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let halves = (UnsafeMutableBufferPointer(rebasing: buffer[..<mid]), UnsafeMutableBufferPointer(rebasing: buffer[mid...]))
+                _ = inParallel({
+                    var half = halves.0
+                    half.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+                }, {
+                    var half = halves.1
+                    half.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+                })
+            }
+            others.removeAll(keepingCapacity: true)
+            var i = 0, j = mid
+            while i < mid || j < keyed.count {
+                if j == keyed.count || (i < mid && !SearchDocumentStub.precedes(keyed[j].stub, keyed[i].stub)) {
+                    others.append(keyed[i].index)
+                    i += 1
+                } else {
+                    others.append(keyed[j].index)
+                    j += 1
+                }
+            }
+        }
         keyed = []
         var order: [Int] = []
         order.reserveCapacity(count)

@@ -167,4 +167,31 @@ enum SearchFixtureCorpus {
                 + "meta \(files[0].bytes.count) B, facets \(files.last?.bytes.count ?? 0) B")
         #expect(files.count > 10)
     }
+
+    /// The index order of many documents (sorted in two halves on two cores, then merged) is the
+    /// order of one sort, whether some documents keep earlier places or none do.
+    @Test func indexOrderOfManyDocumentsIsTheSortedOrder() {
+        var generator = SplitMix(seed: 8)
+        let count = 20_000
+        let stubs = (0..<count).map { k in
+            SearchDocumentStub(hash: generator.next() % 64, url: "articles/a\(generator.next() % 3000)/", section: generator.next() % 3 == 0 ? "" : "S\(generator.next() % 5)",
+                               title: "T\(k % 7)", kind: .article, professions: [], source: nil)
+        }
+        let sorted = stubs.indices.sorted { a, b in
+            SearchDocumentStub.precedes(stubs[a], stubs[b]) || (!SearchDocumentStub.precedes(stubs[b], stubs[a]) && a < b)
+        }
+        func sameStubs(_ order: [Int]) -> Bool { order.map { stubs[$0] } == sorted.map { stubs[$0] } }
+        let none = [Int?](repeating: nil, count: count)
+        let order = SearchIndexWriter.indexOrder(stubs, earlier: none)
+        #expect(Set(order).count == count)
+        let sorted1 = sameStubs(order)
+        #expect(sorted1, "no earlier places: one sort")
+        // A third keep their places in the sorted order; the others are placed among them.
+        var earlier = none
+        for (place, index) in sorted.enumerated() where index % 3 == 0 { earlier[index] = place }
+        let mixed = SearchIndexWriter.indexOrder(stubs, earlier: earlier)
+        #expect(Set(mixed).count == count)
+        let sorted2 = sameStubs(mixed)
+        #expect(sorted2, "a third at their earlier places")
+    }
 }
