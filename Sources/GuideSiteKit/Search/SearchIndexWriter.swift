@@ -353,31 +353,33 @@ public struct SearchIndexWriter: Sendable {
                 })
             }
             others.removeAll(keepingCapacity: true)
-            var i = 0, j = mid
-            while i < mid || j < keyed.count {
-                if j == keyed.count || (i < mid && !SearchDocumentStub.precedes(keyed[j].stub, keyed[i].stub)) {
-                    others.append(keyed[i].index)
-                    i += 1
-                } else {
-                    others.append(keyed[j].index)
-                    j += 1
-                }
+            merge(mid, keyed.count - mid, firstBefore: { i, j in !SearchDocumentStub.precedes(keyed[mid + j].stub, keyed[i].stub) }) { fromFirst, k in
+                others.append(keyed[fromFirst ? k : mid + k].index)
             }
         }
         keyed = []
         var order: [Int] = []
         order.reserveCapacity(count)
-        var p = 0, o = 0
-        while p < placed.count || o < others.count {
-            if o == others.count || (p < placed.count && !SearchDocumentStub.precedes(stub(others[o]), stub(placed[p].index))) {
-                order.append(placed[p].index)
-                p += 1
-            } else {
-                order.append(others[o])
-                o += 1
-            }
+        merge(placed.count, others.count, firstBefore: { p, o in !SearchDocumentStub.precedes(stub(others[o]), stub(placed[p].index)) }) { fromFirst, k in
+            order.append(fromFirst ? placed[k].index : others[k])
         }
         return order
+    }
+
+    /// Merges two sorted runs of `first` and `second` items: `firstBefore(i, j)` says whether the
+    /// first run's item `i` goes before the second's item `j` (it should on a tie, as in a stable
+    /// sort); `next(fromFirst, k)` is called for each item in merged order.
+    private static func merge(_ first: Int, _ second: Int, firstBefore: (Int, Int) -> Bool, _ next: (_ fromFirst: Bool, _ k: Int) -> Void) {
+        var i = 0, j = 0
+        while i < first || j < second {
+            if j == second || (i < first && firstBefore(i, j)) {
+                next(true, i)
+                i += 1
+            } else {
+                next(false, j)
+                j += 1
+            }
+        }
     }
 
     /// Weighted term frequencies and lengths of `docs`, analysed on every core: each chunk of
