@@ -335,9 +335,13 @@ public struct SearchIndexWriter: Sendable {
         // be a copy (a retain and a release of each of its strings), millions of them in a full
         // build of a large portal.
         var keyed = others.map { (stub: stub($0), index: $0) }
+        // Equal stubs keep the order they came in (`others` is ascending), whatever the sort.
+        let before = { @Sendable (a: (stub: SearchDocumentStub, index: Int), b: (stub: SearchDocumentStub, index: Int)) -> Bool in
+            SearchDocumentStub.precedes(a.stub, b.stub) || (!SearchDocumentStub.precedes(b.stub, a.stub) && a.index < b.index)
+        }
         let mid = keyed.count / 2
         if mid < 4096 {
-            keyed.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+            keyed.sort(by: before)
             others = keyed.map(\.index)
         } else {
             // A full build's tens of thousands: each half sorted on a core of its own, then the
@@ -346,14 +350,14 @@ public struct SearchIndexWriter: Sendable {
                 nonisolated(unsafe) let halves = (UnsafeMutableBufferPointer(rebasing: buffer[..<mid]), UnsafeMutableBufferPointer(rebasing: buffer[mid...]))
                 _ = inParallel({
                     var half = halves.0
-                    half.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+                    half.sort(by: before)
                 }, {
                     var half = halves.1
-                    half.sort { SearchDocumentStub.precedes($0.stub, $1.stub) }
+                    half.sort(by: before)
                 })
             }
             others.removeAll(keepingCapacity: true)
-            merge(mid, keyed.count - mid, firstBefore: { i, j in !SearchDocumentStub.precedes(keyed[mid + j].stub, keyed[i].stub) }) { fromFirst, k in
+            merge(mid, keyed.count - mid, firstBefore: { i, j in !before(keyed[mid + j], keyed[i]) }) { fromFirst, k in
                 others.append(keyed[fromFirst ? k : mid + k].index)
             }
         }
