@@ -23,14 +23,14 @@ struct StagedCacheFile: Sendable {
         file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
 
-    /// Removes temporary files of `file` left by builds that were stopped (their process is gone).
+    /// Removes temporary files (or folders) of `file` left by builds that were stopped (their process is gone).
     static func removeAbandonedFiles(of file: URL) {
         let folder = file.deletingLastPathComponent().path
         let prefix = file.lastPathComponent + ".tmp-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != ProcessInfo.processInfo.processIdentifier,
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink(folder + "/" + name)
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 }

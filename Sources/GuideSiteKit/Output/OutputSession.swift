@@ -6,8 +6,8 @@ import Foundation
 ///   into place by ``commit()``.
 /// - Into an existing output folder, a file whose bytes are already there is left alone (its
 ///   date too, which deployments and web caches rely on); a changed file is written under a
-///   temporary name in its folder. ``commit()`` renames them over the old ones and removes the
-///   files the site no longer has.
+///   temporary name in its folder. ``commit()`` moves the old ones aside and the new ones into
+///   their places, and removes the files the site no longer has.
 ///
 /// Until `commit`, the previous output is untouched; ``discard()`` removes what was written.
 /// Files are never held in memory longer than one `add`, so a build's peak memory does not grow
@@ -34,10 +34,9 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     private var kept: Set<String> = []
     /// Update mode: paths written under their temporary name.
     private var pending: [String] = []
-    /// Update mode: those of them written with at least ``largeFileSize`` bytes.
-    private var pendingLarge: Set<String> = []
-    /// Second names of the old files that large new ones replaced (see ``commit(beforeChanging:)``).
-    private var replacedNames: [String] = []
+    /// Where the old files that new ones replaced (or that were removed) were moved to (see
+    /// ``commit(beforeChanging:)``), until ``freeReplacedFiles()`` removes them.
+    private var replaced: Aside?
     private var unchanged = 0
     private var finished = false
 
@@ -127,10 +126,7 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             }
             try createFolder(of: path)
             if let failure = write(target + temporarySuffix) { throw failure }
-            lock.withLock {
-                pending.append(path)
-                if size >= Self.largeFileSize { pendingLarge.insert(path) }
-            }
+            lock.withLock { pending.append(path) }
         }
     }
 
@@ -169,24 +165,23 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             for path in existing where !added.contains(path) && !kept.contains(path) { stale.append(path) }
             stale.sort()
             if !pending.isEmpty || !stale.isEmpty { beforeChanging() }
-            // A file's blocks are freed when its last name goes, which for a file of tens of
-            // megabytes takes tens of milliseconds in `rename`. The old file of a large new one
-            // keeps a second name next to the output folder until the new one is in place, and is
-            // freed by ``freeReplacedFiles()``, which a build calls while it saves its caches.
             // (Every `add` has returned by now: the lists are read without the lock.)
-            let replaced = Self.replacedName(of: output)
-            StagedCacheFile.removeAbandonedFiles(of: replaced)
-            for path in pendingLarge.sorted() {
-                let name = StagedCacheFile.temporaryPath(of: replaced)
-                if link(base + path, name) == 0 { replacedNames.append(name) }
+            var aside = Aside(of: output)
+            for path in pending {
+                let target = base + path
+                // An old file is moved aside when it can be (the same file system); else the rename replaces it.
+                let moved = existing.contains(path) ? aside.move(target) : nil
+                guard rename(target + temporarySuffix, target) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    if let moved { rename(moved, target) }
+                    lock.withLock { replaced = aside }
+                    finished = false
+                    discard()
+                    throw GuideSiteError.unwritable(path: target, reason: reason)
+                }
             }
-            for path in pending where rename(base + path + temporarySuffix, base + path) != 0 {
-                let reason = String(cString: strerror(errno))
-                finished = false
-                discard()
-                throw GuideSiteError.unwritable(path: base + path, reason: reason)
-            }
-            for path in stale { try? fm.removeItem(atPath: base + path) }
+            for path in stale where aside.move(base + path) == nil { try? fm.removeItem(atPath: base + path) }
+            lock.withLock { replaced = aside }
             // Only the folders that held a removed file can have become empty (and their parents).
             var emptied: Set<String> = []
             for path in stale {
@@ -201,25 +196,62 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Frees the old files that ``commit(beforeChanging:)`` replaced by large new ones (their
-    /// second names, `.<output>.replaced.tmp-<pid>-<random>` next to the output folder, go; a
-    /// build stopped before that leaves them to the next one, which removes them).
-    public func freeReplacedFiles() {
-        let names = lock.withLock {
-            defer { replacedNames = [] }
-            return replacedNames
+    /// Where ``commit(beforeChanging:)`` moves the old files it replaces or removes: a folder next
+    /// to the output folder (`.<output>.replaced.tmp-<pid>-<random>/`), made when first needed,
+    /// removed by ``freeReplacedFiles()`` after the build.
+    ///
+    /// On ext4, a `rename` over an existing file frees the old file's blocks (tens of
+    /// milliseconds for one of tens of megabytes, on disks mounted with `discard`) and first
+    /// allocates and starts writing the new file's (`auto_da_alloc`); an `unlink` frees blocks
+    /// too. A `rename` to a free name does neither: the old file is moved aside, then the new one
+    /// renamed into its place, and the blocks are freed while the build saves its caches. The
+    /// path is without a file between the two renames, for microseconds; a build stopped there
+    /// leaves the file missing, which the next build sees and writes again (and it removes the folder).
+    private struct Aside {
+        let name: URL
+        /// The folder, once made; "" when it could not be.
+        private(set) var folder: String?
+        private var count = 0
+
+        init(of output: URL) {
+            name = OutputSession.replacedName(of: output)
+            StagedCacheFile.removeAbandonedFiles(of: name)
         }
-        for name in names { unlink(name) }
+
+        /// Moves the file at `path` aside; its new path, or nil when it could not be moved.
+        mutating func move(_ path: String) -> String? {
+            if folder == nil {
+                let made = StagedCacheFile.temporaryPath(of: name)
+                folder = mkdir(made, 0o700) == 0 ? made : ""
+            }
+            guard let folder, !folder.isEmpty else { return nil }
+            let moved = folder + "/\(count)"
+            guard rename(path, moved) == 0 else { return nil }
+            count += 1
+            return moved
+        }
+
+        /// Removes the folder and what was moved to it.
+        func remove() {
+            guard let folder, !folder.isEmpty else { return }
+            for k in 0..<count { unlink(folder + "/\(k)") }
+            if rmdir(folder) != 0 { try? FileManager.default.removeItem(atPath: folder) }
+        }
     }
 
-    /// What the second names of replaced files are made from.
+    /// Frees the old files that ``commit(beforeChanging:)`` moved aside (their folder goes; a
+    /// build stopped before that leaves it to the next one, which removes it).
+    public func freeReplacedFiles() {
+        lock.withLock {
+            defer { replaced = nil }
+            return replaced
+        }?.remove()
+    }
+
+    /// What the folders of replaced files are named after.
     static func replacedName(of output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).replaced")
     }
-
-    /// A written file of at least this size has its old file freed by ``freeReplacedFiles()``,
-    /// not inside `rename`.
-    static let largeFileSize = 1 << 20
 
     /// Removes what this write put on disk; the previous output stays as it was.
     public func discard() {

@@ -78,27 +78,45 @@ struct OutputWriterTests {
         #expect(!parent.contains { $0.contains("staging") })
     }
 
-    /// A large file replaced keeps no second name once the write is finished, and the commit
-    /// says so before it changes anything: not at all when nothing changes.
-    @Test func aLargeFileReplacedLeavesNothingBehind() throws {
+    /// Replaced and removed files leave nothing behind once the write is finished (they are moved
+    /// aside, then freed), an aside folder of a stopped build is removed, and the commit says it
+    /// changes the folder before it does: not at all when nothing changes.
+    @Test func replacedFilesLeaveNothingBehind() throws {
         let site = try TemporarySite(fixture: "basic")
-        let large = [UInt8](repeating: 0x61, count: OutputSession.largeFileSize + 1)
+        let large = [UInt8](repeating: 0x61, count: 2 << 20)
         var first = try OutputSession(output: site.output)
         try first.add(OutputFile(path: "data/large.json", bytes: large))
+        try first.add(OutputFile(path: "data/small.json", text: "{}"))
+        try first.add(OutputFile(path: "data/gone.json", text: "[]"))
         try first.commit()
         first = try OutputSession(output: site.output)
         try first.add(OutputFile(path: "data/large.json", bytes: large))
+        try first.add(OutputFile(path: "data/small.json", text: "{}"))
+        try first.add(OutputFile(path: "data/gone.json", text: "[]"))
         var told = false
         let unchanged = try first.commit(beforeChanging: { told = true })
         #expect(!told && unchanged.written == 0, "the same bytes: nothing to change")
 
+        // What a build stopped between its renames leaves: a folder whose process is gone.
+        let parent = site.output.deletingLastPathComponent()
+        let abandoned = parent.appendingPathComponent(".\(site.output.lastPathComponent).replaced.tmp-\(Int32.max)-1")
+        try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: false)
+        try Data("old".utf8).write(to: abandoned.appendingPathComponent("0"))
+
         let session = try OutputSession(output: site.output)
         try session.add(OutputFile(path: "data/large.json", bytes: large + [0x62]))
+        try session.add(OutputFile(path: "data/small.json", text: "{\"a\":1}"))
         let changes = try session.commit(beforeChanging: { told = true })
-        session.freeReplacedFiles()
-        #expect(told && changes.written == 1)
+        #expect(told && changes.written == 2 && changes.removed == 1)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("data/large.json")).count == large.count + 1)
-        let parent = try FileManager.default.contentsOfDirectory(atPath: site.output.deletingLastPathComponent().path)
-        #expect(parent.filter { $0.hasPrefix(".") }.isEmpty, "no second name of the old file: \(parent)")
+        #expect(try site.read("data/small.json") == "{\"a\":1}")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("data/gone.json").path))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".") }
+        #expect(aside.count == 1, "the old files wait aside until freed, the abandoned folder is gone: \(aside)")
+        let waiting = try aside.first.map { try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent($0).path) }
+        #expect(waiting?.count == 3, "the two files replaced and the one removed")
+        session.freeReplacedFiles()
+        let left = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "nothing of the old files: \(left)")
     }
 }
