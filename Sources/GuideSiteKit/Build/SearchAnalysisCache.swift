@@ -17,11 +17,13 @@ struct SearchAnalysisCache: Sendable, Equatable {
     /// A cache's contents, read on another thread from the moment this is made.
     struct Preloaded: Sendable {
         let cache: SearchAnalysisCache
-        let analyses: BackgroundValue<SearchAnalyses?>
+        /// The analyses, with where each article's documents are in them
+        /// (``SearchAnalyses/articlePositions()``), found on the same thread.
+        let analyses: BackgroundValue<(analyses: SearchAnalyses, articlePositions: [CacheKey: [Int]])?>
 
         init(_ cache: SearchAnalysisCache) {
             self.cache = cache
-            analyses = BackgroundValue { cache.read() }
+            analyses = BackgroundValue { cache.read().map { ($0, $0.articlePositions()) } }
         }
     }
 

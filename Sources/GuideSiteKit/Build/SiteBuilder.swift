@@ -309,14 +309,20 @@ public struct SiteBuilder: Sendable {
             let cache = analysisCaches?(language, writer)
             // Read on another thread since the build started, or now.
             // Taken from the preload, not copied: the index may patch them in place.
-            let previous: SearchAnalyses? = if let cache {
-                if let early = preloaded[language], early.cache == cache, let taken = early.analyses.take() { taken } else { cache.read() }
-            } else {
-                nil
-            }
+            var previous: SearchAnalyses?
             // An article whose link key the earlier analyses know is indexed from them: its
             // documents are not made again (they are a function of that key). The others' are made and hashed.
-            let earlier = previous?.articlePositions() ?? [:]
+            var positions: [CacheKey: [Int]] = [:]
+            if let cache {
+                if let early = preloaded[language], early.cache == cache, let taken = early.analyses.take() {
+                    previous = taken?.analyses
+                    positions = taken?.articlePositions ?? [:]
+                } else {
+                    previous = cache.read()
+                    positions = previous?.articlePositions() ?? [:]
+                }
+            }
+            let earlier = positions
             let collector = SearchDocumentCollector(site: site, locale: locales[edition.language])
             @Sendable func made(_ document: SearchDocument, source: CacheKey?) -> SearchIndexWriter.IndexInput {
                 .document(document, hash: document.stableHash, source: source)
@@ -361,8 +367,11 @@ public struct SiteBuilder: Sendable {
             index.hashes = Dictionary(uniqueKeysWithValues: index.hashes.map { ("search/" + $0.key, $0.value) })
             index.hashes[folder] = group
             let reused = analyses.count - index.analysed
-            guard CacheRewrite.isWorthIt(missing: index.analysed, stale: max(0, entries - reused), entries: entries) else { return (index, nil) }
-            return (index, cache?.stage(analyses))
+            // Written for the next build when worth it; then (tens of megabytes, and a string or
+            // more per document) freed on an idle core.
+            let staged = CacheRewrite.isWorthIt(missing: index.analysed, stale: max(0, entries - reused), entries: entries) ? cache?.stage(analyses) : nil
+            releaseInBackground(consume analyses)
+            return (index, staged)
         }
         var index = SearchIndex(diagnostics: diagnostics)
         for language in made {

@@ -65,9 +65,12 @@ public struct SearchIndexWriter: Sendable {
 
     /// A document to index: one an earlier build analysed (its place in the earlier analyses),
     /// or one given whole, with its hash and the link key of the article it was made from.
+    ///
+    /// A document is boxed (`indirect`): a rebuild's inputs are nearly all `.analysed`, and a
+    /// list of tens of thousands of them is then a list of small values, not of documents' size.
     enum IndexInput: Sendable {
         case analysed(Int)
-        case document(SearchDocument, hash: UInt64, source: CacheKey?)
+        indirect case document(SearchDocument, hash: UInt64, source: CacheKey?)
 
         /// The input at `place`, moved out (a placeholder is left there): a document copied
         /// out of a list costs a retain of each of its strings, and a release when the list goes.
@@ -108,7 +111,15 @@ public struct SearchIndexWriter: Sendable {
         known.reserveCapacity(inputs.count)
         var documents: [SearchDocument?] = []
         documents.reserveCapacity(inputs.count)
+        // Where a document given whole is in the earlier analyses, by its hash: a table of every
+        // earlier hash, unless there are only a few to look for (a rebuild after an edit).
         var positions: [UInt64: Int]?
+        let given = inputs.reduce(0) { count, input in if case .document = input { count + 1 } else { count } }
+        func earlierPosition(of hash: UInt64) -> Int? {
+            guard given > 64 else { return previous.hashes.firstIndex(of: hash) }
+            if positions == nil { positions = previous.positions() }
+            return positions?[hash]
+        }
         for i in inputs.indices {
             switch IndexInput.take(&inputs[i]) {
             case let .analysed(position):
@@ -118,9 +129,8 @@ public struct SearchIndexWriter: Sendable {
                 documents.append(nil)
             case let .document(document, hash, source):
                 guard document.language == language else { continue }
-                if positions == nil { positions = previous.positions() }
                 stubs.append(SearchDocumentStub(document, hash: hash, source: source))
-                known.append(positions?[hash])
+                known.append(earlierPosition(of: hash))
                 documents.append(document)
             }
         }
