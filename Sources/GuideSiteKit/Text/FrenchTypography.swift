@@ -16,65 +16,83 @@ public enum FrenchTypography {
         } ?? text
     }
 
-    /// The same over UTF-8 bytes: the marks and spaces it looks at are one scalar each, and
-    /// every other scalar is copied as it is (this runs on every text of every French page).
+    /// The same over UTF-8 bytes. Most bytes are none of the marks (`; : ! ? « »`) and are copied
+    /// by runs; at a mark, the scalar written last is read back from the output. After a `«`,
+    /// scalars are looked at one by one until the one that ends its spacing (this runs on every
+    /// text of every French page).
     static func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // The output and what was written last, as one value with mutating methods: a nested
-        // function capturing them would make every access to them a dynamic exclusivity check.
-        struct Output {
-            var bytes: [UInt8]
-            var last: Unicode.Scalar?  // the last scalar written
-            var lastLength = 0         // its length in bytes
-
-            @inline(__always) mutating func append(_ scalar: Unicode.Scalar) {
-                let before = bytes.count
-                UTF8.encode(scalar) { bytes.append($0) }
-                last = scalar
-                lastLength = bytes.count - before
-            }
-
-            @inline(__always) mutating func copy(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, as scalar: Unicode.Scalar) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
-                last = scalar
-                lastLength = range.count
-            }
-        }
-        var out = Output(bytes: [])
-        out.bytes.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        let count = bytes.count
+        var index = 0, runStart = 0
+        // Whether the last scalar written is «.
+        var afterGuillemet = false
+        while index < count {
             let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            let end = min(index + length, bytes.count)
-            // Most scalars are none of the marks: copied through, with `last` kept exact.
-            let scalar: Unicode.Scalar
-            if length == 1 {
-                scalar = Unicode.Scalar(lead)
-            } else {
-                var decoded: UInt32 = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for continuation in bytes[(index + 1)..<end] { decoded = decoded << 6 | UInt32(continuation & 0x3F) }
-                scalar = Unicode.Scalar(decoded) ?? "\u{FFFD}"
+            if !afterGuillemet {
+                // « and » are C2 AB and C2 BB.
+                let isMark = lead == 0x3B || lead == 0x3A || lead == 0x21 || lead == 0x3F
+                    || (lead == 0xC2 && index + 1 < count && (bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB))
+                guard isMark else {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
+            let end = min(index + scalarLength(lead), count)
+            let scalar = decode(UnsafeBufferPointer(rebasing: bytes[index..<end]))
             switch scalar {
             case ";", "!", "?", ":", "»":
                 let space = scalar == ":" || scalar == "»" ? noBreakSpace : narrowNoBreakSpace
-                if let l = out.last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
-                    out.bytes.removeLast(out.lastLength)
-                    out.append(space)
-                } else if scalar == "»", let l = out.last, !l.properties.isWhitespace {
-                    out.append(space)
+                let (last, lastLength) = lastScalar(of: out)
+                if let l = last, l == " " || l == noBreakSpace || l == narrowNoBreakSpace {
+                    out.removeLast(lastLength)
+                    append(space, to: &out)
+                } else if scalar == "»", let l = last, !l.properties.isWhitespace {
+                    append(space, to: &out)
                 }
-                out.append(scalar)
-            case " ":
-                if out.last != "«" { out.append(scalar) }   // after «, replaced by the no-break space added after it
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                afterGuillemet = false
+            case " " where afterGuillemet:
+                break  // replaced by the no-break space added after «
             default:
-                if out.last == "«", scalar != noBreakSpace { out.append(noBreakSpace) }
-                out.copy(bytes, index..<end, as: scalar)
+                if afterGuillemet, scalar != noBreakSpace { append(noBreakSpace, to: &out) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                afterGuillemet = scalar == "«"
             }
             index = end
+            runStart = end
         }
-        if out.last == "«" { out.append(noBreakSpace) }
-        return String(decoding: out.bytes, as: UTF8.self)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        if afterGuillemet { append(noBreakSpace, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// How many bytes the UTF-8 scalar starting with `lead` has.
+    @inline(__always) private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar of these UTF-8 bytes (one scalar's).
+    @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        guard let lead = bytes.first else { return "\u{FFFD}" }
+        if bytes.count == 1 { return Unicode.Scalar(lead) }
+        var decoded = UInt32(lead) & (bytes.count == 2 ? 0x1F : bytes.count == 3 ? 0x0F : 0x07)
+        for continuation in bytes.dropFirst() { decoded = decoded << 6 | UInt32(continuation & 0x3F) }
+        return Unicode.Scalar(decoded) ?? "\u{FFFD}"
+    }
+
+    /// The last scalar of `out` and its length in bytes; nil when `out` is empty.
+    @inline(__always) private static func lastScalar(of out: [UInt8]) -> (Unicode.Scalar?, Int) {
+        guard !out.isEmpty else { return (nil, 0) }
+        var start = out.count - 1
+        while start > 0, out.count - start < 4, out[start] & 0xC0 == 0x80 { start -= 1 }
+        let scalar = out.withUnsafeBufferPointer { decode(UnsafeBufferPointer(rebasing: $0[start...])) }
+        return (scalar, out.count - start)
+    }
+
+    @inline(__always) private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(scalar) { out.append($0) }
     }
 
     /// The first version, scalar by scalar: the reference the tests compare ``apply(to:)`` with.

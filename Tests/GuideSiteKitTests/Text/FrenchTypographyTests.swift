@@ -15,7 +15,7 @@ struct FrenchTypographyTests {
     @Test func bytesAndScalarsAgreeOnRandomTexts() {
         let pieces: [String] = [
             "a", "é", "Z", " ", "  ", "\u{00A0}", "\u{202F}", "\u{2009}", "\t", "\n", "«", "»", ";", ":", "!", "?",
-            "«\u{00A0}", "e\u{0301}", "🙂", "中", "http://x", "3.09.10", "'", "’",
+            "«\u{00A0}", "e\u{0301}", "🙂", "中", "http://x", "3.09.10", "'", "’", "£", "©", "\u{0085}", "\u{3000}",
         ]
         var generator = SplitMix(seed: 6_1_6)
         for _ in 0..<20_000 {
