@@ -23,20 +23,18 @@ public struct MarkdownParser: Sendable {
     /// Parses `text` into a document tree.
     public func parse(_ text: String) -> Result {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        var utf8 = Array(text.utf8)
-        let root: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, options)
-                }
-            }
+        // Parsed from the string's own bytes, not a copy of them.
+        var text = text
+        let root: OpaquePointer? = text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return cmark_parse_document("", 0, options) }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
         }
         guard let root else {
             return Result(document: MarkdownNode(.document, position: .init(line: 1, column: 1)), wasFlattened: false)
         }
         defer { cmark_node_free(root) }
         var result = convert(root)
-        if text.utf8.contains(UInt8(ascii: "|")) {
+        if text.containsUTF8Byte(UInt8(ascii: "|")) {
             PipeTables(source: text, parser: self).rewrite(&result.document)
         }
         return result
@@ -103,8 +101,12 @@ public struct MarkdownParser: Sendable {
 
     /// Appends a child, merging it into a preceding text node when both are text.
     private static func append(_ child: MarkdownNode, to parent: inout MarkdownNode) {
-        if case let .text(new) = child.kind, let last = parent.children.last, case let .text(old) = last.kind {
-            parent.children[parent.children.count - 1].kind = .text(old + new)
+        if case let .text(new) = child.kind, let last = parent.children.indices.last, case var .text(old) = parent.children[last].kind {
+            // A placeholder while the text grows, so that it is its only holder and grows in
+            // place: libcmark splits French text at every apostrophe and quote.
+            parent.children[last].kind = .softBreak
+            old += new
+            parent.children[last].kind = .text(old)
         } else {
             parent.children.append(child)
         }

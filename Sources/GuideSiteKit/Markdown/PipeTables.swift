@@ -1,3 +1,5 @@
+import Foundation
+
 /// GitHub-style pipe tables, which libcmark (unlike cmark-gfm) leaves as paragraphs.
 ///
 /// A paragraph whose first line has cells separated by `|` and whose second line is a
@@ -13,18 +15,53 @@ struct PipeTables {
         self.parser = parser
     }
 
-    /// The source's lines, split the first time a paragraph could be a table (most have no `|`).
+    /// The source's lines, found the first time a paragraph could be a table (most have no `|`).
+    /// A line ends at a line feed, a carriage return, or both, as in CommonMark.
     final class SourceLines {
         let text: String
-        /// Split on its UTF-8 bytes: splitting by characters walks grapheme clusters, and cost
-        /// more than parsing the document. A text that holds a carriage return (which loading
-        /// makes line feeds, so only a text given directly) is split by characters, where a CR LF
-        /// is one character and no line break.
-        lazy var lines: [Substring] = text.utf8.contains(0x0D)
-            ? text.split(separator: "\n", omittingEmptySubsequences: false)
-            : text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        /// Where each line starts and ends in the UTF-8 bytes: found by bytes, with `memchr` when
+        /// there is no carriage return (splitting the whole text by characters, or on its UTF-8
+        /// view, cost more than parsing the document); lines are cut when asked for.
+        private lazy var bounds: (starts: [Int], ends: [Int]) = Self.lineBounds(of: text)
 
         init(text: String) { self.text = text }
+
+        var count: Int { bounds.starts.count }
+
+        /// Line `k` (from 0), without its line ending.
+        subscript(k: Int) -> Substring {
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: bounds.starts[k])..<utf8.index(utf8.startIndex, offsetBy: bounds.ends[k])]
+        }
+
+        static func lineBounds(of text: String) -> (starts: [Int], ends: [Int]) {
+            var starts = [0], ends: [Int] = []
+            let carriageReturns = text.containsUTF8Byte(0x0D)
+            func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                if !carriageReturns {
+                    while offset < bytes.count, let feed = memchr(base + offset, 0x0A, bytes.count - offset) {
+                        let end = base.distance(to: feed.assumingMemoryBound(to: UInt8.self))
+                        ends.append(end)
+                        offset = end + 1
+                        starts.append(offset)
+                    }
+                    return
+                }
+                while offset < bytes.count {
+                    let byte = bytes[offset]
+                    offset += 1
+                    guard byte == 0x0A || byte == 0x0D else { continue }
+                    ends.append(offset - 1)
+                    if byte == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
+                    starts.append(offset)
+                }
+            }
+            if text.utf8.withContiguousStorageIfAvailable(scan) == nil { Array(text.utf8).withUnsafeBufferPointer(scan) }
+            ends.append(text.utf8.count)
+            return (starts, ends)
+        }
     }
 
     /// Replaces table paragraphs by tables, in the document and in quotes and list items.
@@ -46,7 +83,7 @@ struct PipeTables {
         let first = paragraph.position.line
         let count = 1 + Self.lineBreaks(in: paragraph)
         guard count >= 2, first >= 1, Self.mayHoldPipes(paragraph) else { return nil }
-        let lines = source.lines
+        let lines = source
         guard first - 1 + count <= lines.count else { return nil }
         let indent = paragraph.position.column - 1
         // The paragraph's source lines, without the quote or list prefix.
@@ -142,7 +179,7 @@ struct PipeTables {
     static func mayHoldPipes(_ node: MarkdownNode) -> Bool {
         switch node.kind {
         case let .text(s), let .code(s), let .htmlInline(s):
-            if s.utf8.contains(UInt8(ascii: "|")) { return true }
+            if s.containsUTF8Byte(UInt8(ascii: "|")) { return true }
         case let .link(destination, title), let .image(destination, title):
             if destination.utf8.contains(UInt8(ascii: "|")) || title.utf8.contains(UInt8(ascii: "|")) { return true }
         default:

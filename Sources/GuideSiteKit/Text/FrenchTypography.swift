@@ -8,21 +8,17 @@ public enum FrenchTypography {
 
     /// Returns `text` with French spacing applied.
     public static func apply(to text: String) -> String {
-        // « and » are C2 AB and C2 BB in UTF-8.
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            guard bytes.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 == 0xAB || $0 == 0xBB }) else { return nil }
-            return apply(toUTF8: bytes)
-        } ?? text
+        return text.withUTF8 { apply(toUTF8: $0) } ?? text
     }
 
     /// The same over UTF-8 bytes. Most bytes are none of the marks (`; : ! ? « »`) and are copied
     /// by runs; at a mark, the scalar written last is read back from the output. After a `«`,
     /// scalars are looked at one by one until the one that ends its spacing (this runs on every
     /// text of every French page).
-    static func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// Nil when the text holds none of the marks: it stays as it is.
+    static func apply(toUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
         let count = bytes.count
         var index = 0, runStart = 0
         // Whether the last scalar written is «.
@@ -37,6 +33,7 @@ public enum FrenchTypography {
                     index += 1
                     continue
                 }
+                if out.capacity == 0 { out.reserveCapacity(count + 16) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
             let end = min(index + scalarLength(lead), count)
@@ -63,6 +60,8 @@ public enum FrenchTypography {
             index = end
             runStart = end
         }
+        // No mark: nothing was written, nothing changes.
+        guard runStart > 0 else { return nil }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         if afterGuillemet { append(noBreakSpace, to: &out) }
         return String(decoding: out, as: UTF8.self)

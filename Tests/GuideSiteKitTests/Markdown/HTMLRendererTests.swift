@@ -64,8 +64,13 @@ struct HTMLRendererTests {
     }
 
     @Test func mergesAdjacentTextNodes() {
-        let paragraph = MarkdownParser().parse("voir l'art. 3.09.10 [ici").document.children[0]
+        let paragraph = MarkdownParser().parse("voir l'art. 3.09.10 [ici, « l'autre » d'un 'mot'").document.children[0]
         #expect(paragraph.children.count == 1)
+        guard case let .text(text)? = paragraph.children.first?.kind else {
+            Issue.record("not one text node: \(paragraph.children)")
+            return
+        }
+        #expect(text == "voir l’art. 3.09.10 [ici, « l’autre » d’un ‘mot’")
     }
 }
 
@@ -101,5 +106,21 @@ struct SlugTests {
         #expect(cell.position == MarkdownPosition(line: 5, column: 15))
         #expect(cell.children.last?.position == MarkdownPosition(line: 5, column: 20), "the strong node after 'art. '")
         #expect(document.plainText.contains("dentistes\nart. 3.09.10"))
+    }
+
+    /// Lines are found by bytes after accented text, and by characters when lines end in CR LF.
+    @Test func tablesAfterAccentsAndWithCarriageReturns() {
+        for newline in ["\n", "\r\n"] {
+            let source = ["Été — déjà « là ».", "", "| Écrit | Art. |", "|---|:-:|", "| é | art. **3.09.10** |"].joined(separator: newline)
+            let document = MarkdownParser().parse(source).document
+            guard document.children.count == 2, case let .table(alignments) = document.children[1].kind else {
+                Issue.record("no table (\(newline.utf8.count) byte line ends): \(document.children.map(\.kind))")
+                continue
+            }
+            #expect(alignments == [.none, .center])
+            let cell = document.children[1].children[1].children[1]
+            #expect(cell.position == MarkdownPosition(line: 5, column: 8))
+            #expect(document.plainText.contains("é\nart. 3.09.10"))
+        }
     }
 }
