@@ -272,28 +272,29 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = String(path[..<slash])
         if lock.withLock({ createdFolders.contains(folder) }) { return }
-        // The folders this write brings into being, so that `discard` can take them away.
-        var missing: [String] = []
-        var prefix = folder[...]
-        while !prefix.isEmpty, access(root + "/" + prefix, F_OK) != 0 {
-            missing.append(String(prefix))
-            prefix = prefix.lastIndex(of: "/").map { prefix[..<$0] } ?? ""
-        }
-        // Outermost first, one `mkdir` each (a site has a folder per page: FileManager's
-        // checks of every component cost more than the folders). Another thread may make the
-        // same folder meanwhile: a folder already there is fine, anything else there is not.
-        for made in missing.reversed() {
-            let path = root + "/" + made
-            guard mkdir(path, 0o777) != 0 else { continue }
-            let reason = errno
-            var info = stat()
-            if reason == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
-            throw GuideSiteError.unwritable(path: path, reason: String(cString: strerror(reason)))
-        }
+        let made = try makeFolder(folder[...])
         lock.withLock {
             createdFolders.insert(folder)
-            newFolders.formUnion(missing)
+            newFolders.formUnion(made)
         }
+    }
+
+    /// Makes `folder` (under the root) and its missing parents; gives those it made, so that
+    /// `discard` can take them away. One `mkdir` when the parent is there (a site has a folder
+    /// per page: checking each component first cost more than the folders). Another thread may
+    /// make the same folder meanwhile: a folder already there is fine, anything else there is not.
+    private func makeFolder(_ folder: Substring) throws -> [String] {
+        let path = root + "/" + folder
+        if mkdir(path, 0o777) == 0 { return [String(folder)] }
+        var reason = errno
+        if reason == ENOENT, let slash = folder.lastIndex(of: "/") {
+            let parents = try makeFolder(folder[..<slash])
+            if mkdir(path, 0o777) == 0 { return parents + [String(folder)] }
+            reason = errno
+        }
+        var info = stat()
+        if reason == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return [] }
+        throw GuideSiteError.unwritable(path: path, reason: String(cString: strerror(reason)))
     }
 
     /// Whether the file at `path` holds exactly `bytes`: read a block at a time, and given up at

@@ -24,6 +24,11 @@ public enum FrenchTypography {
         // Whether the last scalar written is «.
         var afterGuillemet = false
         while index < count {
+            if !afterGuillemet, index + 8 <= count, let base = bytes.baseAddress,
+               !mayStartMark(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8  // eight bytes at a time while none can start a mark
+                continue
+            }
             let lead = bytes[index]
             if !afterGuillemet {
                 // « and » are C2 AB and C2 BB.
@@ -65,6 +70,15 @@ public enum FrenchTypography {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         if afterGuillemet { append(noBreakSpace, to: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether one of the eight bytes of `word` is `; : ! ?` or C2 (the first byte of « and »):
+    /// a byte equal to `b` is a zero byte of `word ^ b…b`, found without a branch per byte.
+    @inline(__always) private static func mayStartMark(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x3B)) || hasZeroByte(word ^ (ones &* 0x3A)) || hasZeroByte(word ^ (ones &* 0x21))
+            || hasZeroByte(word ^ (ones &* 0x3F)) || hasZeroByte(word ^ (ones &* 0xC2))
     }
 
     /// How many bytes the UTF-8 scalar starting with `lead` has.

@@ -19,7 +19,7 @@ struct FrenchTypographyTests {
         ]
         var generator = SplitMix(seed: 6_1_6)
         for _ in 0..<20_000 {
-            let count = Int(generator.next() % 12)
+            let count = Int(generator.next() % 24)
             let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
             #expect(FrenchTypography.apply(to: text) == FrenchTypography.applyByScalars(to: text), "\(Array(text.unicodeScalars))")
         }
