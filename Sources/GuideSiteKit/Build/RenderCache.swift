@@ -21,6 +21,9 @@ public struct RenderCache: Sendable {
     let file: URL
     let fingerprint: String
     var entries: [String: Entry] = [:]
+    /// The output folder's files with their stamps, as listed when the build started: when
+    /// set, a page is found current from them, without a `stat` of its file.
+    var listedStamps: [String: OutputWriter.FileStamp]?
 
     /// The cache of `output` for `theme`, read from disk when it matches them.
     public init(output: URL, theme: URL) {
@@ -150,7 +153,12 @@ public struct RenderCache: Sendable {
     /// ``isCurrent(_:hash:in:)`` with the output folder's path and a slash, made once by the
     /// caller that asks for thousands of files.
     func isCurrent(_ path: String, hash: UInt64, inFolder folder: String) -> Bool {
-        guard let entry = entries[path], entry.hash == hash, let stamp = Self.stamp(folder + path) else { return false }
+        guard let entry = entries[path], entry.hash == hash else { return false }
+        if let listedStamps {
+            guard let stamp = listedStamps[path] else { return false }
+            return stamp.size == entry.size && stamp.modified == entry.modified
+        }
+        guard let stamp = Self.stamp(folder + path) else { return false }
         return stamp.size == entry.size && stamp.modified == entry.modified
     }
 

@@ -495,7 +495,10 @@ public struct SiteBuilder: Sendable {
         if let storedRenderCache { cache = RenderCache(output: options.output, theme: assembled.themeURL, stored: storedRenderCache.value) }
         let session: OutputSession
         do {
-            session = try OutputSession(output: options.output, listing: outputListing.value)
+            let listing = outputListing.value
+            // Pages are found current from the stamps the listing read, not by a `stat` each.
+            cache?.listedStamps = listing?.stamps
+            session = try OutputSession(output: options.output, listing: listing)
         } catch {
             stagedArticles?.discard()
             throw error

@@ -45,15 +45,16 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         try self.init(output: output, listing: nil)
     }
 
-    /// What ``OutputWriter/listContents(of:)`` found in an output folder: files and folders.
-    typealias Listing = (files: Set<String>, folders: [String])
+    /// What ``OutputWriter/listContents(of:stamping:)`` found in an output folder: files, folders
+    /// and each file's stamp.
+    typealias Listing = (files: Set<String>, folders: [String], stamps: [String: OutputWriter.FileStamp])
 
     /// The listing of `output` if it is a folder, nil otherwise: for ``init(output:listing:)``,
     /// made on another thread while the build runs.
     static func list(_ output: URL) -> Listing? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.standardizedFileURL.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
-        return OutputWriter.listContents(of: output.standardizedFileURL)
+        return OutputWriter.listContents(of: output.standardizedFileURL, stamping: true)
     }
 
     /// Starts a write into `output`, given what it held when the build started (``list(_:)``),
@@ -64,7 +65,7 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: self.output.path, isDirectory: &isFolder), isFolder.boolValue {
-            let (files, folders) = listing ?? OutputWriter.listContents(of: self.output)
+            let (files, folders, _) = listing ?? OutputWriter.listContents(of: self.output, stamping: false)
             mode = .update(existing: files, folders: folders)
             root = self.output.path
         } else {

@@ -126,12 +126,21 @@ public struct OutputWriter: Sendable {
     /// told apart by the type `readdir` gives (no `stat` per file, unless the file system does
     /// not say); a symbolic link is listed as a file, never followed.
     static func listContents(of root: URL) -> (files: Set<String>, folders: [String]) {
+        let listing = listContents(of: root, stamping: false)
+        return (listing.files, listing.folders)
+    }
+
+    /// ``listContents(of:)``, and with `stamping` each file's size and date (as `stat` gives
+    /// them, read relative to its folder while the folder is open: no path is walked again).
+    static func listContents(of root: URL, stamping: Bool) -> (files: Set<String>, folders: [String], stamps: [String: FileStamp]) {
         var files: Set<String> = []
         var folders: [String] = []
+        var stamps: [String: FileStamp] = [:]
         var pending = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? root.path : root.path + "/" + relative
             guard let folder = opendir(path) else { continue }
+            let descriptor = dirfd(folder)
             while let entry = readdir(folder) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -148,11 +157,28 @@ public struct OutputWriter: Sendable {
                     pending.append(child)
                 } else {
                     files.insert(child)
+                    var info = stat()
+                    if stamping, fstatat(descriptor, name, &info, 0) == 0 { stamps[child] = FileStamp(info) }
                 }
             }
             closedir(folder)
         }
-        return (files, folders)
+        return (files, folders, stamps)
+    }
+
+    /// A file's size and date of last change (nanoseconds), as the render cache keeps them.
+    struct FileStamp: Sendable, Equatable {
+        var size: Int64
+        var modified: Int64
+
+        init(size: Int64, modified: Int64) {
+            self.size = size
+            self.modified = modified
+        }
+
+        init(_ info: stat) {
+            self.init(size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        }
     }
 
     /// Removes, deepest first, the folders that removed pages left empty.
