@@ -6,9 +6,11 @@ import Foundation
 /// (``ReferencesWriter/spliced(reusing:nodesHash:)``).
 ///
 /// Kept in the build cache folder next to the render cache. It is trusted only together with
-/// the file it describes: the whole file's hash is recorded, and the file read back must have
-/// it; the layout itself carries a checksum and the program's identity (which fixes the shape
-/// of a run). Any doubt, and the file is written whole.
+/// the file it describes, as the render cache trusts a page: the file's size, date and inode
+/// once in place are recorded, and the file found in the output must have them (a file written
+/// again, by guidesite or by hand, has another date; hashing its tens of megabytes twice a
+/// build cost more than the rest of making it). The layout itself carries a checksum and the
+/// program's identity (which fixes the shape of a run). Any doubt, and the file is written whole.
 struct ReferencesLayout: Sendable, Equatable {
     /// One citing page's edges: the hash of what they are written from, and their bytes in the
     /// file, without the comma that separates them from the edges before.
@@ -17,16 +19,18 @@ struct ReferencesLayout: Sendable, Equatable {
         var range: Range<Int>
     }
 
-    /// XXH64 of the whole file.
-    var fileHash: UInt64
     var fileSize: Int
+    /// The file's date of last change (nanoseconds) and inode once in the output (``save(for:)``);
+    /// zero in a layout just made.
+    var fileModified: Int64 = 0
+    var fileInode: UInt64 = 0
     /// By page id, as edges name the page (`from`).
     var runs: [String: Run]
     /// The elements of the `nodes` array, and the hash of what they are written from
     /// (``ReferencesWriter/inputHashes()``).
     var nodes: Run?
 
-    static let magic = Array("GSREFLAYOUT2\n".utf8)
+    static let magic = Array("GSREFLAYOUT3\n".utf8)
 
     /// Where the layout of `output`'s references file is kept.
     static func file(for output: URL) -> URL {
@@ -39,20 +43,28 @@ struct ReferencesLayout: Sendable, Equatable {
     /// The layout of the file the last build wrote into `output`, and that file's bytes (mapped,
     /// not read), when both are there and agree; nil otherwise.
     static func previous(in output: URL) -> (layout: ReferencesLayout, file: FileBytes)? {
+        let path = output.appendingPathComponent(ReferencesWriter.path).path
+        var info = stat()
         guard let stored = FileManager.default.contents(atPath: file(for: output).path),
-              let layout = decode([UInt8](stored)),
-              let file = FileBytes(mapping: output.appendingPathComponent(ReferencesWriter.path).path, size: layout.fileSize),
-              XXH64.hash(file.bytes, seed: 0) == layout.fileHash else { return nil }
+              let layout = decode([UInt8](stored)), stat(path, &info) == 0,
+              Int(info.st_size) == layout.fileSize, UInt64(info.st_ino) == layout.fileInode,
+              OutputWriter.FileStamp(info).modified == layout.fileModified,
+              let file = FileBytes(mapping: path, size: layout.fileSize) else { return nil }
         return (layout, file)
     }
 
-    /// Writes the layout for `output` (through a temporary file); a failure only costs the next
-    /// build the reuse.
+    /// Writes the layout for `output`, with the date and inode of the file it describes, now in
+    /// place (through a temporary file); a failure only costs the next build the reuse.
     func save(for output: URL) {
+        var info = stat()
+        guard stat(output.appendingPathComponent(ReferencesWriter.path).path, &info) == 0, Int(info.st_size) == fileSize else { return }
+        var layout = self
+        layout.fileModified = OutputWriter.FileStamp(info).modified
+        layout.fileInode = UInt64(info.st_ino)
         let file = Self.file(for: output)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = StagedCacheFile.temporaryPath(of: file)
-        guard OutputWriter.writeFile(encoded(), to: temporary) == nil else {
+        guard OutputWriter.writeFile(layout.encoded(), to: temporary) == nil else {
             unlink(temporary)
             return
         }
@@ -70,14 +82,15 @@ struct ReferencesLayout: Sendable, Equatable {
         try? FileManager.default.removeItem(at: file(for: output))
     }
 
-    /// Magic, the program's identity, the file's hash and size, the runs by page id, and a
-    /// checksum of everything before it.
+    /// Magic, the program's identity, the file's size, date and inode, the runs by page id, and
+    /// a checksum of everything before it.
     func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 64 + runs.count * 64)
         writer.raw(Self.magic)
         writer.string(ProgramIdentity.current)
-        writer.fixed(fileHash)
         writer.unsigned(UInt64(fileSize))
+        writer.fixed(UInt64(bitPattern: fileModified))
+        writer.fixed(fileInode)
         writer.unsigned(nodes == nil ? 0 : 1)
         if let nodes {
             writer.fixed(nodes.hash)
@@ -107,7 +120,7 @@ struct ReferencesLayout: Sendable, Equatable {
             do {
                 guard try reader.string() == ProgramIdentity.current else { return nil }
                 // Sizes and offsets are positions in the references file, not counts of what follows.
-                let fileHash = try reader.fixed(), size = try reader.unsigned()
+                let size = try reader.unsigned(), modified = Int64(bitPattern: try reader.fixed()), inode = try reader.fixed()
                 guard size <= UInt64(Int.max) else { return nil }
                 let fileSize = Int(size)
                 var nodes: Run?
@@ -129,7 +142,7 @@ struct ReferencesLayout: Sendable, Equatable {
                     runs[page] = Run(hash: hash, range: Int(start)..<Int(start + length))
                 }
                 guard reader.isAtEnd else { return nil }
-                return ReferencesLayout(fileHash: fileHash, fileSize: fileSize, runs: runs, nodes: nodes)
+                return ReferencesLayout(fileSize: fileSize, fileModified: modified, fileInode: inode, runs: runs, nodes: nodes)
             } catch {
                 return nil
             }

@@ -46,8 +46,7 @@ public struct ReferencesWriter: Sendable {
         if isCurrent(Self.path, hashes.file) { return Made(hash: hashes.file) }
         let earlier = previous()
         let (file, layout) = spliced(reusing: earlier, nodesHash: hashes.nodes)
-        if let earlier, earlier.layout.fileSize == layout.fileSize, earlier.layout.fileHash == layout.fileHash,
-           file.holdsTheBytes(of: earlier.file) {
+        if let earlier, earlier.layout.fileSize == layout.fileSize, file.holdsTheBytes(of: earlier.file) {
             return Made(layout: layout, hash: hashes.file)
         }
         return Made(file: file, knownChanged: earlier != nil, layout: layout, hash: hashes.file)
@@ -195,7 +194,7 @@ public struct ReferencesWriter: Sendable {
         }
         // Each run, made now (after its comma) or a span of the previous file (the comma before
         // it too, when the run before it is the one before it there as well: one span).
-        var layout = ReferencesLayout(fileHash: 0, fileSize: 0, runs: [:])
+        var layout = ReferencesLayout(fileSize: 0, runs: [:])
         layout.runs.reserveCapacity(pages.count)
         var file = SplicedFile(path: Self.path, source: previous?.file)
         // Room for what is made now, and the nodes when they are (a full build: the whole file).
@@ -246,7 +245,6 @@ public struct ReferencesWriter: Sendable {
         }
         file.append(j.bytes)
         layout.fileSize = file.count
-        layout.fileHash = file.hash(seed: 0)
         return (file, layout)
     }
 

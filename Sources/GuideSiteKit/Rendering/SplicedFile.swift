@@ -86,11 +86,4 @@ struct SplicedFile: Sendable {
         case let .copied(range): body(UnsafeRawBufferPointer(rebasing: (source?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0))[range]))
         }
     }
-
-    /// XXH64 of the whole file with `seed`, read piece by piece.
-    func hash(seed: UInt64) -> UInt64 {
-        var hasher = XXH64.Streaming(seed: seed)
-        forEachPiece { hasher.update($0) }
-        return hasher.value
-    }
 }

@@ -1,7 +1,5 @@
 /// XXH64 (Yann Collet's xxHash, 64-bit): fast on large inputs, and the same on every machine.
 ///
-/// ``hash(_:seed:)`` hashes bytes held at once; ``Streaming`` hashes bytes given in parts (a file
-/// written piece by piece) to the same value.
 enum XXH64 {
     fileprivate static let p1: UInt64 = 11_400_714_785_074_694_791
     fileprivate static let p2: UInt64 = 14_029_467_366_897_019_727
@@ -89,56 +87,5 @@ enum XXH64 {
     /// The hash of `bytes` with `seed`.
     static func hash(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
         bytes.withUnsafeBytes { hash($0, seed: seed) }
-    }
-
-    /// XXH64 of bytes given in parts of any size: `update` with each, then `value`; the same as
-    /// ``XXH64/hash(_:seed:)`` of the parts joined.
-    struct Streaming {
-        private let seed: UInt64
-        private var v: (UInt64, UInt64, UInt64, UInt64)
-        /// Bytes not yet hashed: fewer than 32, waiting for the rest of their stripe.
-        private var pending: [UInt8] = []
-        private var total = 0
-
-        init(seed: UInt64) {
-            self.seed = seed
-            v = XXH64.lanes(seed: seed)
-            pending.reserveCapacity(32)
-        }
-
-        mutating func update(_ bytes: UnsafeRawBufferPointer) {
-            total += bytes.count
-            var offset = 0
-            if !pending.isEmpty {
-                let taken = min(32 - pending.count, bytes.count)
-                pending.append(contentsOf: bytes[0..<taken])
-                offset = taken
-                guard pending.count == 32 else { return }
-                pending.withUnsafeBytes { stripe(of: $0, at: 0) }
-                pending.removeAll(keepingCapacity: true)
-            }
-            while offset + 32 <= bytes.count {
-                stripe(of: bytes, at: offset)
-                offset += 32
-            }
-            if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
-        }
-
-        mutating func update(_ bytes: [UInt8]) {
-            bytes.withUnsafeBytes { update($0) }
-        }
-
-        @inline(__always) private mutating func stripe(of bytes: UnsafeRawBufferPointer, at offset: Int) {
-            v.0 = XXH64.round(v.0, XXH64.word(bytes, offset))
-            v.1 = XXH64.round(v.1, XXH64.word(bytes, offset + 8))
-            v.2 = XXH64.round(v.2, XXH64.word(bytes, offset + 16))
-            v.3 = XXH64.round(v.3, XXH64.word(bytes, offset + 24))
-        }
-
-        /// The hash of everything given so far.
-        var value: UInt64 {
-            let h = total >= 32 ? XXH64.converge(v) : seed &+ XXH64.p5
-            return pending.withUnsafeBytes { XXH64.finish(h &+ UInt64(total), tail: $0, from: 0) }
-        }
     }
 }

@@ -30,7 +30,7 @@ struct ReferencesLayoutTests {
         let site = try citingSite()
         let before = ReferencesWriter(site: try assembled(site)).bytes()
         #expect(before.layout.runs.count >= 3)
-        #expect(before.layout.fileSize == before.bytes.count && before.layout.fileHash == XXH64.hash(before.bytes, seed: 0))
+        #expect(before.layout.fileSize == before.bytes.count)
         for (page, run) in before.layout.runs {
             let text = String(decoding: before.bytes[run.range], as: UTF8.self)
             #expect(text.hasPrefix("\n    {\n") && text.hasSuffix("\n    }") && text.contains("\"from\" : \"\(page)\""), "\(page)")
@@ -85,7 +85,7 @@ struct ReferencesLayoutTests {
         let same = writer.file(reusing: { previous }, unless: { _, _ in false })
         #expect(same.file == nil && same.layout == before.layout)
         var other = before.layout
-        other.fileHash &+= 1
+        other.fileSize += 1
         let changed = writer.file(reusing: { (other, previous.file) }, unless: { _, _ in false })
         #expect(changed.knownChanged && changed.file.map { $0.bytes() == before.bytes } == true)
         let fresh = writer.file(reusing: { nil }, unless: { _, _ in false })
