@@ -43,13 +43,11 @@ struct ReferencesLayout: Sendable, Equatable {
     /// The layout of the file the last build wrote into `output`, and that file's bytes (mapped,
     /// not read), when both are there and agree; nil otherwise.
     static func previous(in output: URL) -> (layout: ReferencesLayout, file: FileBytes)? {
-        let path = output.appendingPathComponent(ReferencesWriter.path).path
-        var info = stat()
-        guard let stored = FileManager.default.contents(atPath: file(for: output).path),
-              let layout = decode([UInt8](stored)), stat(path, &info) == 0,
-              Int(info.st_size) == layout.fileSize, UInt64(info.st_ino) == layout.fileInode,
-              OutputWriter.FileStamp(info).modified == layout.fileModified,
-              let file = FileBytes(mapping: path, size: layout.fileSize) else { return nil }
+        guard let stored = FileManager.default.contents(atPath: file(for: output).path), let layout = decode([UInt8](stored)),
+              // Checked on the file mapped (its descriptor), not on its path a moment before.
+              let file = FileBytes(mapping: output.appendingPathComponent(ReferencesWriter.path).path, size: layout.fileSize, accepting: {
+                  UInt64($0.st_ino) == layout.fileInode && OutputWriter.Stamp($0).modified == layout.fileModified
+              }) else { return nil }
         return (layout, file)
     }
 
@@ -57,9 +55,12 @@ struct ReferencesLayout: Sendable, Equatable {
     /// place (through a temporary file); a failure only costs the next build the reuse.
     func save(for output: URL) {
         var info = stat()
-        guard stat(output.appendingPathComponent(ReferencesWriter.path).path, &info) == 0, Int(info.st_size) == fileSize else { return }
+        guard stat(output.appendingPathComponent(ReferencesWriter.path).path, &info) == 0, Int(info.st_size) == fileSize else {
+            Self.forget(output)  // an older layout must not outlive the file it described
+            return
+        }
         var layout = self
-        layout.fileModified = OutputWriter.FileStamp(info).modified
+        layout.fileModified = OutputWriter.Stamp(info).modified
         layout.fileInode = UInt64(info.st_ino)
         let file = Self.file(for: output)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -23,7 +23,7 @@ public struct RenderCache: Sendable {
     var entries: [String: Entry] = [:]
     /// The output folder's files with their stamps, as listed when the build started: when
     /// set, a page is found current from them, without a `stat` of its file.
-    var listedStamps: [String: OutputWriter.FileStamp]?
+    var listedStamps: [String: OutputWriter.Stamp]?
 
     /// The cache of `output` for `theme`, read from disk when it matches them.
     public init(output: URL, theme: URL) {
@@ -151,7 +151,8 @@ public struct RenderCache: Sendable {
     }
 
     /// ``isCurrent(_:hash:in:)`` with the output folder's path and a slash, made once by the
-    /// caller that asks for thousands of files.
+    /// caller that asks for thousands of files. With ``listedStamps``, the file's stamp is the
+    /// one listed (the folder is then not looked at).
     func isCurrent(_ path: String, hash: UInt64, inFolder folder: String) -> Bool {
         guard let entry = entries[path], entry.hash == hash else { return false }
         if let listedStamps {
@@ -249,9 +250,9 @@ public struct RenderCache: Sendable {
     /// Removes the cache file (when the output it describes is replaced by other means).
     public func remove() { try? FileManager.default.removeItem(at: file) }
 
-    static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
+    static func stamp(_ path: String) -> OutputWriter.Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return OutputWriter.Stamp(info)
     }
 }

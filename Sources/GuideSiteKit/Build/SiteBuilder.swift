@@ -470,7 +470,9 @@ public struct SiteBuilder: Sendable {
                                                             memory: options.articleMemory) : nil
         defer { options.articleMemory?.endBuild() }
         // Read while the content loads.
-        let outputListing = BackgroundValue { [output = options.output] in OutputSession.list(output) }
+        let outputListing = BackgroundValue { [output = options.output, stamping = options.usesCache] in
+            OutputSession.list(output, stamping: stamping)
+        }
         let storedRenderCache = options.usesCache ? BackgroundValue { [output = options.output] in RenderCache.readFile(of: output) } : nil
         var preloadedAnalyses: [SearchLanguage: SearchAnalysisCache.Preloaded] = [:]
         var (assembledOrNil, diagnostics) = try assemble(cache: articleCache) { content in

@@ -23,13 +23,17 @@ struct StagedCacheFile: Sendable {
         file.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
 
-    /// Removes temporary files (or folders) of `file` left by builds that were stopped (their process is gone).
-    static func removeAbandonedFiles(of file: URL) {
+    /// Removes temporary files (or folders) of `file` left by builds that were stopped (their
+    /// process is gone). With `includingThisProcess`, those named with this process's id too,
+    /// for names a process never holds from one build to the next (in a container, every run
+    /// of the command may be process 1).
+    static func removeAbandonedFiles(of file: URL, includingThisProcess: Bool = false) {
         let folder = file.deletingLastPathComponent().path
         let prefix = file.lastPathComponent + ".tmp-"
+        let this = ProcessInfo.processInfo.processIdentifier
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != ProcessInfo.processInfo.processIdentifier,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }),
+                  pid == this ? includingThisProcess : kill(pid, 0) != 0 && errno == ESRCH else { continue }
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }

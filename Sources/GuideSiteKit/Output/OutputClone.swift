@@ -2,8 +2,8 @@ import Foundation
 
 /// A copy of a built site whose files are hard links to the original's: made in the time of a
 /// folder walk, whatever the size of the files, and safe to build over, since an
-/// ``OutputSession`` never writes into an existing file (it writes a new one and renames it over
-/// the old name, which leaves the original's file as it was).
+/// ``OutputSession`` never writes into an existing file (it writes a new one and puts it in the
+/// old one's place, which leaves the original's file as it was).
 ///
 /// `serve` clones the site it serves to make its second site, so that the first rebuild updates
 /// the clone (with the render cache) instead of rendering every page into an empty folder; the

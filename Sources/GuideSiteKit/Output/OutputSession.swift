@@ -47,14 +47,14 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
 
     /// What ``OutputWriter/listContents(of:stamping:)`` found in an output folder: files, folders
     /// and each file's stamp.
-    typealias Listing = (files: Set<String>, folders: [String], stamps: [String: OutputWriter.FileStamp])
+    typealias Listing = (files: Set<String>, folders: [String], stamps: [String: OutputWriter.Stamp])
 
     /// The listing of `output` if it is a folder, nil otherwise: for ``init(output:listing:)``,
     /// made on another thread while the build runs.
-    static func list(_ output: URL) -> Listing? {
+    static func list(_ output: URL, stamping: Bool) -> Listing? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.standardizedFileURL.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
-        return OutputWriter.listContents(of: output.standardizedFileURL, stamping: true)
+        return OutputWriter.listContents(of: output.standardizedFileURL, stamping: stamping)
     }
 
     /// Starts a write into `output`, given what it held when the build started (``list(_:)``),
@@ -169,19 +169,19 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             // (Every `add` has returned by now: the lists are read without the lock.)
             var aside = Aside(of: output)
             for path in pending {
-                let target = base + path
-                // An old file is moved aside when it can be (the same file system); else the rename replaces it.
-                let moved = existing.contains(path) ? aside.move(target) : nil
-                guard rename(target + temporarySuffix, target) == 0 else {
+                let target = base + path, temporary = target + temporarySuffix
+                // An old file is swapped with the new one, then moved aside from the new one's
+                // temporary name; where the swap is not possible, the new file is renamed over it.
+                if existing.contains(path), aside.swap(temporary, target) { continue }
+                guard rename(temporary, target) == 0 else {
                     let reason = String(cString: strerror(errno))
-                    if let moved { rename(moved, target) }
                     lock.withLock { replaced = aside }
                     finished = false
                     discard()
                     throw GuideSiteError.unwritable(path: target, reason: reason)
                 }
             }
-            for path in stale where aside.move(base + path) == nil { try? fm.removeItem(atPath: base + path) }
+            for path in stale where !aside.moveAway(base + path) { try? fm.removeItem(atPath: base + path) }
             lock.withLock { replaced = aside }
             // Only the folders that held a removed file can have become empty (and their parents).
             var emptied: Set<String> = []
@@ -204,32 +204,53 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
     /// On ext4, a `rename` over an existing file frees the old file's blocks (tens of
     /// milliseconds for one of tens of megabytes, on disks mounted with `discard`) and first
     /// allocates and starts writing the new file's (`auto_da_alloc`); an `unlink` frees blocks
-    /// too. A `rename` to a free name does neither: the old file is moved aside, then the new one
-    /// renamed into its place, and the blocks are freed while the build saves its caches. The
-    /// path is without a file between the two renames, for microseconds; a build stopped there
-    /// leaves the file missing, which the next build sees and writes again (and it removes the folder).
-    private struct Aside {
+    /// too. Swapping the two files (`renameat2` with `RENAME_EXCHANGE`) does neither, and is as
+    /// atomic as a `rename`: the path always holds the old file or the new one. The old file,
+    /// now under the new one's temporary name, is renamed to a free name in the folder, and its
+    /// blocks are freed while the build saves its caches. A build stopped before that leaves
+    /// the folder to the next build, which removes it.
+    struct Aside {
         let name: URL
-        /// The folder, once made; "" when it could not be.
+        /// The folder, once made; "" when it cannot be used (not made, or on another file system).
         private(set) var folder: String?
         private var count = 0
 
         init(of output: URL) {
             name = OutputSession.replacedName(of: output)
-            StagedCacheFile.removeAbandonedFiles(of: name)
+            StagedCacheFile.removeAbandonedFiles(of: name, includingThisProcess: true)
         }
 
-        /// Moves the file at `path` aside; its new path, or nil when it could not be moved.
-        mutating func move(_ path: String) -> String? {
+        /// Puts the file at `new` in place of the one at `old`, and the old one aside: false
+        /// when it could not be swapped (nothing changed then).
+        mutating func swap(_ new: String, _ old: String) -> Bool {
+            guard usable, let exchange = Self.renameat2, exchange(AT_FDCWD, new, AT_FDCWD, old, Self.renameExchange) == 0 else { return false }
+            // The old file is now at `new`, the temporary name: moved aside, or else removed.
+            if !moveAway(new) { unlink(new) }
+            return true
+        }
+
+        /// Moves the file at `path` aside; false when it could not be.
+        mutating func moveAway(_ path: String) -> Bool {
+            guard usable, let folder else { return false }
+            guard rename(path, folder + "/\(count)") == 0 else {
+                if errno == EXDEV { self.folder = "" }  // another file system: not tried again
+                return false
+            }
+            count += 1
+            return true
+        }
+
+        /// Whether the folder is there, made now if it is not yet.
+        private mutating func makeFolder() -> Bool {
             if folder == nil {
                 let made = StagedCacheFile.temporaryPath(of: name)
                 folder = mkdir(made, 0o700) == 0 ? made : ""
             }
-            guard let folder, !folder.isEmpty else { return nil }
-            let moved = folder + "/\(count)"
-            guard rename(path, moved) == 0 else { return nil }
-            count += 1
-            return moved
+            return folder?.isEmpty == false
+        }
+
+        private var usable: Bool {
+            mutating get { makeFolder() }
         }
 
         /// Removes the folder and what was moved to it.
@@ -238,6 +259,12 @@ public final class OutputSession: OutputSink, @unchecked Sendable {
             for k in 0..<count { unlink(folder + "/\(k)") }
             if rmdir(folder) != 0 { try? FileManager.default.removeItem(atPath: folder) }
         }
+
+        /// glibc's `renameat2` (Linux 3.15, glibc 2.28), found when the program runs: Swift's
+        /// Glibc module does not declare it. Nil elsewhere: files are then renamed over.
+        private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        private static let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+        private static let renameExchange: UInt32 = 1 << 1
     }
 
     /// Frees the old files that ``commit(beforeChanging:)`` moved aside (their folder goes; a

@@ -132,10 +132,10 @@ public struct OutputWriter: Sendable {
 
     /// ``listContents(of:)``, and with `stamping` each file's size and date (as `stat` gives
     /// them, read relative to its folder while the folder is open: no path is walked again).
-    static func listContents(of root: URL, stamping: Bool) -> (files: Set<String>, folders: [String], stamps: [String: FileStamp]) {
+    static func listContents(of root: URL, stamping: Bool) -> (files: Set<String>, folders: [String], stamps: [String: Stamp]) {
         var files: Set<String> = []
         var folders: [String] = []
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [String: Stamp] = [:]
         var pending = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? root.path : root.path + "/" + relative
@@ -158,7 +158,7 @@ public struct OutputWriter: Sendable {
                 } else {
                     files.insert(child)
                     var info = stat()
-                    if stamping, fstatat(descriptor, name, &info, 0) == 0 { stamps[child] = FileStamp(info) }
+                    if stamping, fstatat(descriptor, name, &info, 0) == 0 { stamps[child] = Stamp(info) }
                 }
             }
             closedir(folder)
@@ -166,8 +166,9 @@ public struct OutputWriter: Sendable {
         return (files, folders, stamps)
     }
 
-    /// A file's size and date of last change (nanoseconds), as the render cache keeps them.
-    struct FileStamp: Sendable, Equatable {
+    /// An output file's size and date of last change (nanoseconds), as the render cache keeps
+    /// them (``FileStamp`` is a content file's, with more).
+    struct Stamp: Sendable, Equatable {
         var size: Int64
         var modified: Int64
 

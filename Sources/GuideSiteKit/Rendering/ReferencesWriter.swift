@@ -28,7 +28,7 @@ public struct ReferencesWriter: Sendable {
         /// The file to write; nil when the output holds it already.
         var file: SplicedFile?
         /// Whether `file` is known to differ from the one the output holds (it was made from
-        /// that one, and their hashes differ).
+        /// that one, and their bytes differ).
         var knownChanged = false
         /// The layout of the file in the output once written; nil when `isCurrent` said it was.
         var layout: ReferencesLayout?

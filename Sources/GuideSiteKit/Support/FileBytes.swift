@@ -14,13 +14,14 @@ final class FileBytes: @unchecked Sendable {
     private let mapped: Bool
 
     /// Maps the file at `path`; nil when it is not a regular file that can be opened and mapped,
-    /// or when `size` is given and the file has another size.
-    init?(mapping path: String, size expected: Int? = nil) {
+    /// when `size` is given and the file has another size, or when `accepting` refuses what
+    /// `fstat` says of the file opened.
+    init?(mapping path: String, size expected: Int? = nil, accepting: (stat) -> Bool = { _ in true }) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, accepting(info) else { return nil }
         let size = Int(info.st_size)
         if let expected, expected != size { return nil }
         mapped = size > 0

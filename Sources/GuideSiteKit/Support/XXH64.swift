@@ -1,5 +1,4 @@
 /// XXH64 (Yann Collet's xxHash, 64-bit): fast on large inputs, and the same on every machine.
-///
 enum XXH64 {
     fileprivate static let p1: UInt64 = 11_400_714_785_074_694_791
     fileprivate static let p2: UInt64 = 14_029_467_366_897_019_727

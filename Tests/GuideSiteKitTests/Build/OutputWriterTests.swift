@@ -97,11 +97,14 @@ struct OutputWriterTests {
         let unchanged = try first.commit(beforeChanging: { told = true })
         #expect(!told && unchanged.written == 0, "the same bytes: nothing to change")
 
-        // What a build stopped between its renames leaves: a folder whose process is gone.
+        // What stopped builds leave: a folder whose process is gone, and one named with this
+        // process's id (in a container, every run may be process 1).
         let parent = site.output.deletingLastPathComponent()
-        let abandoned = parent.appendingPathComponent(".\(site.output.lastPathComponent).replaced.tmp-\(Int32.max)-1")
-        try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: false)
-        try Data("old".utf8).write(to: abandoned.appendingPathComponent("0"))
+        for owner in [Int32.max, getpid()] {
+            let abandoned = parent.appendingPathComponent(".\(site.output.lastPathComponent).replaced.tmp-\(owner)-1")
+            try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: false)
+            try Data("old".utf8).write(to: abandoned.appendingPathComponent("0"))
+        }
 
         let session = try OutputSession(output: site.output)
         try session.add(OutputFile(path: "data/large.json", bytes: large + [0x62]))
@@ -112,7 +115,7 @@ struct OutputWriterTests {
         #expect(try site.read("data/small.json") == "{\"a\":1}")
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("data/gone.json").path))
         let aside = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".") }
-        #expect(aside.count == 1, "the old files wait aside until freed, the abandoned folder is gone: \(aside)")
+        #expect(aside.count == 1, "the old files wait aside until freed, the abandoned folders are gone: \(aside)")
         let waiting = try aside.first.map { try FileManager.default.contentsOfDirectory(atPath: parent.appendingPathComponent($0).path) }
         #expect(waiting?.count == 3, "the two files replaced and the one removed")
         session.freeReplacedFiles()

@@ -110,6 +110,24 @@ struct ReferencesLayoutTests {
         try Data(bytes).write(to: references)
         #expect(ReferencesLayout.previous(in: site.output) == nil)
 
+        // Another file put in its place with the same size and date (its inode tells): not trusted.
+        _ = try site.build()
+        #expect(ReferencesLayout.previous(in: site.output) != nil)
+        var original = stat()
+        #expect(stat(references.path, &original) == 0)
+        let copy = references.path + ".copy"
+        try Data(contentsOf: references).write(to: URL(fileURLWithPath: copy))
+        var times = [original.st_atim, original.st_mtim]
+        #expect(utimensat(AT_FDCWD, copy, &times, 0) == 0)
+        #expect(rename(copy, references.path) == 0)
+        var swapped = stat()
+        #expect(stat(references.path, &swapped) == 0 && swapped.st_size == original.st_size && swapped.st_ino != original.st_ino
+            && swapped.st_mtim.tv_sec == original.st_mtim.tv_sec && swapped.st_mtim.tv_nsec == original.st_mtim.tv_nsec)
+        #expect(ReferencesLayout.previous(in: site.output) == nil)
+        // (The render cache, which does not look at inodes, would keep the file as it is: dated
+        // now, it is made again, found the same, and its layout recorded again.)
+        #expect(utimensat(AT_FDCWD, references.path, nil, 0) == 0)
+
         // A damaged or truncated layout, or one of another program: not trusted either.
         _ = try site.build()
         #expect(ReferencesLayout.previous(in: site.output) != nil, "the file was written again, with its layout")

@@ -108,7 +108,7 @@ struct SlugTests {
         #expect(document.plainText.contains("dentistes\nart. 3.09.10"))
     }
 
-    /// Lines are found by bytes after accented text, and by characters when lines end in CR LF.
+    /// A table's lines are found after accented text, whether lines end in LF or in CR LF.
     @Test func tablesAfterAccentsAndWithCarriageReturns() {
         for newline in ["\n", "\r\n"] {
             let source = ["Été — déjà « là ».", "", "| Écrit | Art. |", "|---|:-:|", "| é | art. **3.09.10** |"].joined(separator: newline)
