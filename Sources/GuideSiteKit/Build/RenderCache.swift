@@ -21,6 +21,10 @@ public struct RenderCache: Sendable {
     let file: URL
     let fingerprint: String
     var entries: [String: Entry] = [:]
+    /// The paths of `entries` in the order the file had them (the order ``save()`` writes),
+    /// while no path was added or removed since: a rebuild then writes the file again without
+    /// sorting its 18,000 paths.
+    private var order: [String]?
     /// The output folder's files with their stamps, as listed when the build started: when
     /// set, a page is found current from them, without a `stat` of its file.
     var listedStamps: [String: OutputWriter.Stamp]?
@@ -35,13 +39,18 @@ public struct RenderCache: Sendable {
     init(output: URL, theme: URL, stored: Stored) {
         file = Self.file(for: output)
         fingerprint = Self.fingerprint(theme: theme)
-        if stored.fingerprint == fingerprint { entries = stored.entries }
+        if stored.fingerprint == fingerprint {
+            entries = stored.entries
+            order = stored.order.count == stored.entries.count ? stored.order : nil
+        }
     }
 
     /// What the cache file holds: the fingerprint it was written with and its entries.
     struct Stored: Sendable {
         var fingerprint: String?
         var entries: [String: Entry] = [:]
+        /// The paths in the file's order.
+        var order: [String] = []
     }
 
     /// The program (its version and executable) and the theme's templates and locale files.
@@ -94,7 +103,9 @@ public struct RenderCache: Sendable {
             var start = firstEnd + 1
             while start < text.count {
                 let end = text[start...].firstIndex(of: 0x0A) ?? text.count
-                if let (path, entry) = parse(UnsafeBufferPointer(rebasing: text[start..<end])) { stored.entries[path] = entry }
+                if let (path, entry) = parse(UnsafeBufferPointer(rebasing: text[start..<end])), stored.entries.updateValue(entry, forKey: path) == nil {
+                    stored.order.append(path)
+                }
                 start = end + 1
             }
             return stored
@@ -199,15 +210,18 @@ public struct RenderCache: Sendable {
                 entry = nil
             }
             if entry == nil { absent += 1 }
-            if entries[path] != entry {
+            let before = entries[path]
+            if before != entry {
                 entries[path] = entry
                 changed = true
+                if (before == nil) != (entry == nil) { order = nil }  // a path added or removed
             }
         }
         // Paths the site no longer has.
         if entries.count != hashes.count - absent {
             entries = entries.filter { hashes[$0.key] != nil }
             changed = true
+            order = nil
         }
         return changed
     }
@@ -218,6 +232,21 @@ public struct RenderCache: Sendable {
         var text: [UInt8] = []
         text.reserveCapacity(64 + entries.count * 96)
         text += Array("guidesite render cache \(fingerprint)\n".utf8)
+        func decimal(_ value: Int64) {
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0, rest = value.magnitude
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = 0x30 + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                } while rest > 0
+                for k in stride(from: count - 1, through: 0, by: -1) { text.append(buffer[k]) }
+            }
+        }
         func hex(_ value: UInt64) {
             var digits = 1, rest = value >> 4
             while rest > 0 { digits += 1; rest >>= 4 }
@@ -226,16 +255,28 @@ public struct RenderCache: Sendable {
                 text.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
             }
         }
-        for path in entries.keys.sorted() {
-            guard let e = entries[path] else { continue }
-            text += path.utf8
-            text.append(0x09)
-            hex(e.hash)
-            text.append(0x09)
-            text += String(e.size).utf8
-            text.append(0x09)
-            text += String(e.modified).utf8
-            text.append(0x0A)
+        // The lines of `paths`; how many of them have an entry.
+        func lines(_ paths: [String]) -> Int {
+            var found = 0
+            for path in paths {
+                guard let e = entries[path] else { continue }
+                found += 1
+                text += path.utf8
+                text.append(0x09)
+                hex(e.hash)
+                text.append(0x09)
+                decimal(e.size)
+                text.append(0x09)
+                decimal(e.modified)
+                text.append(0x0A)
+            }
+            return found
+        }
+        // In the file's order while it is every path's (it was sorted when written), else sorted.
+        let headerEnd = text.count
+        if let order, order.count == entries.count, lines(order) == entries.count {} else {
+            text.removeSubrange(headerEnd...)
+            _ = lines(entries.keys.sorted())
         }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
