@@ -229,30 +229,14 @@ public struct RenderCache: Sendable {
     /// Writes the cache; a cache that cannot be written only costs the next build its reuse.
     /// Written plainly and renamed into place, without `fsync`: a cache lost in a crash is rebuilt.
     public func save() {
-        var text: [UInt8] = []
-        text.reserveCapacity(64 + entries.count * 96)
-        text += Array("guidesite render cache \(fingerprint)\n".utf8)
-        func decimal(_ value: Int64) {
-            if value < 0 { text.append(UInt8(ascii: "-")) }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0, rest = value.magnitude
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[count] = 0x30 + UInt8(rest % 10)
-                    rest /= 10
-                    count += 1
-                } while rest > 0
-                for k in stride(from: count - 1, through: 0, by: -1) { text.append(buffer[k]) }
-            }
-        }
+        var text = JSONBytes(capacity: 64 + entries.count * 96)
+        text.bytes += Array("guidesite render cache \(fingerprint)\n".utf8)
         func hex(_ value: UInt64) {
             var digits = 1, rest = value >> 4
             while rest > 0 { digits += 1; rest >>= 4 }
             for k in stride(from: digits - 1, through: 0, by: -1) {
                 let digit = UInt8((value >> (UInt64(k) * 4)) & 0xF)
-                text.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
+                text.raw(byte: digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
             }
         }
         // The lines of `paths`; how many of them have an entry.
@@ -261,27 +245,27 @@ public struct RenderCache: Sendable {
             for path in paths {
                 guard let e = entries[path] else { continue }
                 found += 1
-                text += path.utf8
-                text.append(0x09)
+                text.bytes += path.utf8
+                text.raw(byte: 0x09)
                 hex(e.hash)
-                text.append(0x09)
-                decimal(e.size)
-                text.append(0x09)
-                decimal(e.modified)
-                text.append(0x0A)
+                text.raw(byte: 0x09)
+                text.integer(Int(e.size))
+                text.raw(byte: 0x09)
+                text.integer(Int(e.modified))
+                text.raw(byte: 0x0A)
             }
             return found
         }
         // In the file's order while it is every path's (it was sorted when written), else sorted.
-        let headerEnd = text.count
+        let headerEnd = text.bytes.count
         if let order, order.count == entries.count, lines(order) == entries.count {} else {
-            text.removeSubrange(headerEnd...)
+            text.bytes.removeSubrange(headerEnd...)
             _ = lines(entries.keys.sorted())
         }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = StagedCacheFile.temporaryPath(of: file)
-        guard OutputWriter.writeFile(text, to: temporary) == nil else {
+        guard OutputWriter.writeFile(text.bytes, to: temporary) == nil else {
             unlink(temporary)
             return
         }
