@@ -118,14 +118,41 @@ struct IncrementalBuildTests {
                  reaching: "etiquettes/medias-sociaux/index.html")
     }
 
-    /// Rounds of random edits, each rebuilt with the cache; also with the decoded articles kept
-    /// in memory from one build to the next, as `guidesite serve` keeps them (``ArticleMemory``).
-    @Test(arguments: [false, true])
-    func randomEditsGiveTheOutputOfAFullBuild(keepingDecodedArticles: Bool) throws {
+    /// How the random edits are rebuilt.
+    enum Rebuilds: Sendable, CustomStringConvertible {
+        /// With the caches.
+        case cached
+        /// With the decoded articles kept in memory from one build to the next, as `guidesite
+        /// serve` keeps them (``ArticleMemory``).
+        case keepingMemory
+        /// The same, into two output folders in turn, as `serve` updates its two sites: each
+        /// build's memory, and the search analyses in the shared cache, come from a build of
+        /// the other folder.
+        case twoSitesTakingTurns
+
+        var description: String {
+            switch self {
+            case .cached: "cached"
+            case .keepingMemory: "keeping memory"
+            case .twoSitesTakingTurns: "two sites taking turns"
+            }
+        }
+    }
+
+    /// Rounds of random edits, each rebuilt with the cache (and memory, see ``Rebuilds``); each
+    /// output is byte for byte that of a full build.
+    @Test(arguments: [Rebuilds.cached, .keepingMemory, .twoSitesTakingTurns])
+    func randomEditsGiveTheOutputOfAFullBuild(_ rebuilds: Rebuilds) throws {
         let site = try TemporarySite(fixture: "basic")
         var options = site.options
-        if keepingDecodedArticles { options.articleMemory = ArticleMemory() }
-        func build() throws -> BuildResult { try SiteBuilder(options: options).build() }
+        if rebuilds != .cached { options.articleMemory = ArticleMemory() }
+        let outputs = rebuilds == .twoSitesTakingTurns ? [site.output, site.folder.appendingPathComponent("Output-2")] : [site.output]
+        var turn = 0
+        func build() throws -> BuildResult {
+            options.output = outputs[turn % outputs.count]
+            turn += 1
+            return try SiteBuilder(options: options).build()
+        }
         var generator = SplitMix(seed: 20261123)
         let sentences = [
             "Voir l’article 3.09.10 du Code de déontologie des dentistes.", "Rien à signaler.",
@@ -202,7 +229,7 @@ struct IncrementalBuildTests {
             let result = try build()
             linkedHits += result.articleCacheUse?.linkedHits ?? 0
             #expect(result.written, "round \(round), \(edit): \(result.diagnostics)")
-            #expect(try snapshot(site.output) == fullBuild(of: site), "round \(round), \(edit)")
+            #expect(try snapshot(options.output) == fullBuild(of: site), "round \(round), \(edit)")
             #expect(result.diagnostics == (try SiteBuilder(options: site.options).prepare().diagnostics), "round \(round), \(edit)")
         }
         #expect(linkedHits > 0, "some rounds took linked articles from the cache")
