@@ -218,21 +218,23 @@ public actor PreviewServer {
         switch outcome {
         case let .success(result) where result.written:
             prune(keeping: folder)
-            await state.publishSuccess(root: folder)
+            // Reported before it is published: whoever learns of the build from the server
+            // (a page waiting to reload, a test) finds it reported already.
             events(.built(result, seconds: seconds))
+            await state.publishSuccess(root: folder)
         case let .success(result):
             // A site updated in turn stays for the next build (a build with errors left it as it
             // was; one that failed while putting files in place left it part old, part new, with
             // no render cache, which the next build makes whole again); a new one goes.
             if fresh { forget(folder) }
-            await state.publishFailure(result.diagnostics)
             events(.failed(result.diagnostics, seconds: seconds))
+            await state.publishFailure(result.diagnostics)
         case let .failure(error):
             if fresh { forget(folder) }
             let message = error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description
             let diagnostics = [Diagnostic.error(message, at: nil)]
-            await state.publishFailure(diagnostics)
             events(.failed(diagnostics, seconds: seconds))
+            await state.publishFailure(diagnostics)
         }
     }
 
