@@ -166,11 +166,8 @@ public struct RenderCache: Sendable {
     /// one listed (the folder is then not looked at).
     func isCurrent(_ path: String, hash: UInt64, inFolder folder: String) -> Bool {
         guard let entry = entries[path], entry.hash == hash else { return false }
-        if let listedStamps {
-            guard let stamp = listedStamps[path] else { return false }
-            return stamp.size == entry.size && stamp.modified == entry.modified
-        }
-        guard let stamp = Self.stamp(folder + path) else { return false }
+        let stamp = if let listedStamps { listedStamps[path] } else { Self.stamp(folder + path) }
+        guard let stamp else { return false }
         return stamp.size == entry.size && stamp.modified == entry.modified
     }
 

@@ -19,49 +19,17 @@ struct PipeTables {
     /// A line ends at a line feed, a carriage return, or both, as in CommonMark.
     final class SourceLines {
         let text: String
-        /// Where each line starts and ends in the UTF-8 bytes: found by bytes, with `memchr` when
-        /// there is no carriage return (splitting the whole text by characters, or on its UTF-8
-        /// view, cost more than parsing the document); lines are cut when asked for.
-        private lazy var bounds: (starts: [Int], ends: [Int]) = Self.lineBounds(of: text)
+        /// Where each line starts and ends in the UTF-8 bytes (``String/utf8LineBounds(carriageReturnsEndLines:)``:
+        /// splitting the whole text by characters cost more than parsing the document); lines
+        /// are cut when asked for.
+        private lazy var bounds = text.utf8LineBounds(carriageReturnsEndLines: text.containsUTF8Byte(0x0D))
 
         init(text: String) { self.text = text }
 
         var count: Int { bounds.starts.count }
 
         /// Line `k` (from 0), without its line ending.
-        subscript(k: Int) -> Substring {
-            let utf8 = text.utf8
-            return text[utf8.index(utf8.startIndex, offsetBy: bounds.starts[k])..<utf8.index(utf8.startIndex, offsetBy: bounds.ends[k])]
-        }
-
-        static func lineBounds(of text: String) -> (starts: [Int], ends: [Int]) {
-            var starts = [0], ends: [Int] = []
-            let carriageReturns = text.containsUTF8Byte(0x0D)
-            func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let base = bytes.baseAddress else { return }
-                var offset = 0
-                if !carriageReturns {
-                    while offset < bytes.count, let feed = memchr(base + offset, 0x0A, bytes.count - offset) {
-                        let end = base.distance(to: feed.assumingMemoryBound(to: UInt8.self))
-                        ends.append(end)
-                        offset = end + 1
-                        starts.append(offset)
-                    }
-                    return
-                }
-                while offset < bytes.count {
-                    let byte = bytes[offset]
-                    offset += 1
-                    guard byte == 0x0A || byte == 0x0D else { continue }
-                    ends.append(offset - 1)
-                    if byte == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
-                    starts.append(offset)
-                }
-            }
-            if text.utf8.withContiguousStorageIfAvailable(scan) == nil { Array(text.utf8).withUnsafeBufferPointer(scan) }
-            ends.append(text.utf8.count)
-            return (starts, ends)
-        }
+        subscript(k: Int) -> Substring { text.utf8Slice(bounds.starts[k], bounds.ends[k]) }
     }
 
     /// Replaces table paragraphs by tables, in the document and in quotes and list items.
