@@ -29,6 +29,8 @@ public final class TextAnalyzer {
     public let language: SearchLanguage
 
     private var cache = TokenCache()
+    /// The token being read, kept from one text to the next (see ``tokenize(_:_:)``).
+    private var scratch = TokenBuffer()
     private var classCache: [UInt32: (UInt8, [UInt32])] = [:]
     private var vocabulary: [String] = []
     private var termIDs: [String: Int32] = [:]
@@ -42,6 +44,8 @@ public final class TextAnalyzer {
         stopWords = Set(list.map(searchScalars))
         elisions = AnalysisTables.elisions.map(searchScalars)
     }
+
+    deinit { scratch.deallocate() }
 
     // MARK: - Public API
 
@@ -151,78 +155,103 @@ public final class TextAnalyzer {
         return classify(c).0
     }
 
+    /// Reads the tokens of `p` (valid UTF-8) and calls `body` with the terms of each one kept.
+    ///
+    /// A token's scalars (lower case) go to `token`, a buffer the analyzer keeps from one call to
+    /// the next, hashed as they come: a token already met is found in the cache without being
+    /// copied or read again. ASCII letters and digits, most of any text, take one table lookup.
     private func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ body: (Int32, Int32) -> Void) {
-        var buf: [UInt32] = []
-        buf.reserveCapacity(64)
-        let n = p.count
-        var i = 0
-        while i < n {
-            let (c, len) = decode(p, i)
-            if c < 0x80 {
-                if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 {
-                    buf.append(c)
-                    i += 1
-                    continue
+        // The tables are read through pointers taken once: a static's every read checks that it is made.
+        Self.asciiTokenBytes.withUnsafeBufferPointer { ascii in Self.latin.withUnsafeBufferPointer { latin in
+            var token = scratch
+            defer { scratch = token }
+            @inline(__always) func classOf(_ c: UInt32) -> UInt8 {
+                if c < 0x250 {
+                    let cls = latin[Int(c)].0
+                    if cls != 255 { return cls }
                 }
-                if c >= 0x41 && c <= 0x5A {
-                    buf.append(c + 0x20)
-                    i += 1
-                    continue
-                }
-            } else if c < 0x250, case let (cls, lower) = Self.latin[Int(c)], cls != 255 {
-                if cls != 0 {
-                    buf.append(lower)
-                    i += len
-                    continue
-                }
-            } else {
-                let (cls, lower) = classify(c)
-                if cls != 0 {
-                    if lower.count == 1 { buf.append(lower[0]) } else { buf.append(contentsOf: lower) }
-                    i += len
-                    continue
-                }
+                return classify(c).0
             }
-            // A separator.
-            if !buf.isEmpty, i + len < n {
-                let (next, nextLen) = decode(p, i + len)
-                if c == 0x2E {
-                    if classOf(next) == 2, let last = buf.last, classOf(last) == 2 {
-                        buf.append(c)
-                        i += len
+            let n = p.count
+            var i = 0
+            while i < n {
+                let byte = p[i]
+                let c: UInt32, len: Int
+                if byte < 0x80 {
+                    let lower = ascii[Int(byte)]
+                    if lower != 0 {
+                        token.append(UInt32(lower))
+                        i += 1
                         continue
                     }
-                } else if Self.isApostrophe(c), classOf(next) != 0 {
-                    if elisions.contains(buf) {
-                        buf.removeAll(keepingCapacity: true)
-                        i += len
-                        continue
-                    }
-                    if next == 0x73 || next == 0x53 {
-                        let after = i + len + nextLen
-                        if after >= n || classOf(decode(p, after).0) == 0 {
-                            emit(&buf, body)
-                            i = after
+                    (c, len) = (UInt32(byte), 1)
+                } else {
+                    (c, len) = decode(p, i)
+                    if c < 0x250, case let (cls, lower) = latin[Int(c)], cls != 255 {
+                        if cls != 0 {
+                            token.append(lower)
+                            i += len
+                            continue
+                        }
+                    } else {
+                        let (cls, lower) = classify(c)
+                        if cls != 0 {
+                            for scalar in lower { token.append(scalar) }
+                            i += len
                             continue
                         }
                     }
                 }
+                // A separator.
+                if token.count > 0, i + len < n {
+                    let (next, nextLen) = decode(p, i + len)
+                    if c == 0x2E {
+                        if classOf(next) == 2, classOf(token.last) == 2 {
+                            token.append(c)
+                            i += len
+                            continue
+                        }
+                    } else if Self.isApostrophe(c), classOf(next) != 0 {
+                        if elisions.contains(where: { token.holds($0) }) {
+                            token.clear()
+                            i += len
+                            continue
+                        }
+                        if next == 0x73 || next == 0x53 {
+                            let after = i + len + nextLen
+                            if after >= n || classOf(decode(p, after).0) == 0 {
+                                emit(&token, body)
+                                i = after
+                                continue
+                            }
+                        }
+                    }
+                }
+                if token.count > 0 { emit(&token, body) }
+                i += len
             }
-            if !buf.isEmpty { emit(&buf, body) }
-            i += len
-        }
-        if !buf.isEmpty { emit(&buf, body) }
+            if token.count > 0 { emit(&token, body) }
+        } }
     }
 
-    @inline(__always) private func emit(_ buf: inout [UInt32], _ body: (Int32, Int32) -> Void) {
+    /// The lower case of ASCII letters and digits, by byte; 0 for the other ASCII bytes (separators).
+    private static let asciiTokenBytes: [UInt8] = (0..<128).map { b -> UInt8 in
+        switch UInt8(b) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(b)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(b) + 0x20
+        default: 0
+        }
+    }
+
+    @inline(__always) private func emit(_ token: inout TokenBuffer, _ body: (Int32, Int32) -> Void) {
         let entry: (Int32, Int32)
-        if let hit = cache.value(for: buf) {
+        if let hit = cache.value(for: token) {
             entry = hit
         } else {
-            entry = analyzeToken(buf)
-            cache.insert(entry, for: buf)
+            entry = analyzeToken(Array(token.scalars))
+            cache.insert(entry, for: token)
         }
-        buf.removeAll(keepingCapacity: true)
+        token.clear()
         if entry.0 >= 0 { body(entry.0, entry.1) }
     }
 

@@ -122,4 +122,78 @@ enum AnalysisFixtures {
         #expect(total > 5_000)
         #expect(recall >= 0.99)
     }
+
+    /// The tokenizer reads bytes, one table lookup per ASCII letter, into a buffer it keeps:
+    /// its terms are those of each token found by the rules read scalar by scalar (``reference(_:)``),
+    /// over random texts of words, accents, capitals, digits, dots, apostrophes, elisions, marks
+    /// to compose, scalars whose lower case is longer, other scripts and tokens longer than the buffer.
+    @Test func tokensAreThoseOfTheRulesReadScalarByScalar() {
+        let pieces = ["avis", "Membre", "ÉTÉ", "déontologie", "3", ".", "09", "10", "'", "’", "ʼ", "s", "S", "l", "qu", "jusqu",
+                      "L", "D", " ", ", ", "\n", "-", "e\u{301}", "İstanbul", "ǅ", "Ωμέγα", "日本", "😀", "œuvre", "ß", "١٢",
+                      String(repeating: "x", count: 70), String(repeating: "é", count: 100), "a\u{0300}\u{0301}", "ﬁ", "²"]
+        var generator = SplitMix(seed: 8)
+        for language in [SearchLanguage.fr, .en] {
+            let analyzer = TextAnalyzer(language: language), single = TextAnalyzer(language: language)
+            for _ in 0..<3_000 {
+                let text = (0..<Int(generator.next() % 16)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+                let expected = Self.reference(text).flatMap { single.terms($0) }
+                #expect(analyzer.terms(text) == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// The tokens of `text` by the rules of ``TextAnalyzer``, scalar by scalar: letters, marks
+    /// and decimal digits in lower case; a `.` between two digits kept; an elision before an
+    /// apostrophe dropped; a trailing `'s` dropped.
+    static func reference(_ text: String) -> [String] {
+        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        func kind(_ u: Unicode.Scalar) -> Int {
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark: 1
+            case .decimalNumber: 2
+            default: 0
+            }
+        }
+        let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}"]
+        var tokens: [String] = [], token = String.UnicodeScalarView()
+        func flush() {
+            if !token.isEmpty { tokens.append(String(token)) }
+            token = String.UnicodeScalarView()
+        }
+        var i = 0
+        while i < scalars.count {
+            let u = scalars[i]
+            if kind(u) != 0 {
+                token.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+                i += 1
+                continue
+            }
+            if let last = token.last, i + 1 < scalars.count {
+                let next = scalars[i + 1]
+                if u == "." {
+                    if kind(next) == 2, kind(last) == 2 {
+                        token.append(u)
+                        i += 1
+                        continue
+                    }
+                } else if apostrophes.contains(u), kind(next) != 0 {
+                    if AnalysisTables.elisions.contains(String(token)) {
+                        token = String.UnicodeScalarView()
+                        i += 1
+                        continue
+                    }
+                    if next == "s" || next == "S", i + 2 >= scalars.count || kind(scalars[i + 2]) == 0 {
+                        flush()
+                        i += 2
+                        continue
+                    }
+                }
+            }
+            flush()
+            i += 1
+        }
+        flush()
+        return tokens
+    }
 }

@@ -28,3 +28,30 @@ import Testing
         }
     }
 }
+
+@Suite struct TokenBufferTests {
+    /// A token filled scalar by scalar (past its first capacity) is found under the key of the
+    /// same scalars given whole, and the other way round.
+    @Test func findsWhatTheSameScalarsStored() {
+        var generator = SplitMix(seed: 7)
+        var cache = TokenCache()
+        var buffer = TokenBuffer(capacity: 2)
+        defer { buffer.deallocate() }
+        var tokens: [[UInt32]] = []
+        for k in 0..<2_000 {
+            let token = (0..<Int(generator.next() % 9)).map { _ in UInt32(0x61 + generator.next() % 4) }
+            buffer.clear()
+            for scalar in token { buffer.append(scalar) }
+            #expect(Array(buffer.scalars) == token)
+            let found = cache.value(for: buffer)
+            #expect(found?.0 == cache.value(for: token)?.0)
+            if found == nil {
+                if k % 2 == 0 { cache.insert((Int32(k), 0), for: buffer) } else { cache.insert((Int32(k), 0), for: token) }
+                tokens.append(token)
+            }
+            #expect(buffer.holds(token) && (token.isEmpty || !buffer.holds(token + [0x61])))
+        }
+        #expect(cache.count == Set(tokens).count)
+        #expect(cache.count == tokens.count)
+    }
+}
