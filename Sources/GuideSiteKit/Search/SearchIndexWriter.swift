@@ -158,8 +158,9 @@ public struct SearchIndexWriter: Sendable {
         var earlier: EarlierIndex?
         if freshCount == order.count {
             // Nothing reused: the fresh analyses are the documents' in index order.
-            analyses = SearchAnalyses(hashes: order.map { stub($0).hash }, terms: freshTerms)
-            analyses.stubs = order.map(stub)
+            // Every stub is one given whole: moved out, not copied.
+            analyses = SearchAnalyses(hashes: order.map { stubs[$0]?.hash ?? 0 }, terms: freshTerms)
+            analyses.stubs = order.map { stubs[$0].take() ?? stub($0) }
             analyses.json.reserveCapacity(freshJSON.reduce(0) { $0 + $1.count })
             analyses.jsonEnds.reserveCapacity(freshJSON.count)
             for json in freshJSON {
@@ -341,22 +342,25 @@ public struct SearchIndexWriter: Sendable {
             if let place { placed.append((place, index)) } else { others.append(index) }
         }
         placed.sort { ($0.place, $0.index) < ($1.place, $1.index) }
-        // Each stub taken once, then sorted where it is: a stub handed to each comparison would
-        // be a copy (a retain and a release of each of its strings), millions of them in a full
-        // build of a large portal.
-        var keyed = others.map { (stub: stub($0), index: $0) }
-        // Equal stubs keep the order they came in (`others` is ascending), whatever the sort.
-        let before = { @Sendable (a: (stub: SearchDocumentStub, index: Int), b: (stub: SearchDocumentStub, index: Int)) -> Bool in
-            SearchDocumentStub.precedes(a.stub, b.stub) || (!SearchDocumentStub.precedes(b.stub, a.stub) && a.index < b.index)
-        }
-        let mid = keyed.count / 2
-        if mid < 4096 {
-            keyed.sort(by: before)
-            others = keyed.map(\.index)
-        } else {
+        // Each stub taken once, and their places sorted, each comparison reading two stubs where
+        // they are: a stub handed to a comparison, or moved by the sort, would be a copy (a retain
+        // and a release of each of its strings), millions of them in a full build of a large portal.
+        let keyed = others.map(stub)
+        let sorted = keyed.withUnsafeBufferPointer { stubs -> [Int] in
+            // Equal stubs keep the order they came in (`others` is ascending), whatever the sort.
+            nonisolated(unsafe) let stubs = stubs
+            let before = { @Sendable (a: Int, b: Int) -> Bool in
+                SearchDocumentStub.precedes(stubs[a], stubs[b]) || (!SearchDocumentStub.precedes(stubs[b], stubs[a]) && a < b)
+            }
+            var places = Array(0..<stubs.count)
+            let mid = places.count / 2
+            guard mid >= 4096 else {
+                places.sort(by: before)
+                return places
+            }
             // A full build's tens of thousands: each half sorted on a core of its own, then the
             // two merged (a stub that does not precede another is taken from the first half).
-            keyed.withUnsafeMutableBufferPointer { buffer in
+            places.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let halves = (UnsafeMutableBufferPointer(rebasing: buffer[..<mid]), UnsafeMutableBufferPointer(rebasing: buffer[mid...]))
                 _ = inParallel({
                     var half = halves.0
@@ -366,17 +370,30 @@ public struct SearchIndexWriter: Sendable {
                     half.sort(by: before)
                 })
             }
-            others.removeAll(keepingCapacity: true)
-            merge(mid, keyed.count - mid, firstBefore: { i, j in !before(keyed[mid + j], keyed[i]) }) { fromFirst, k in
-                others.append(keyed[fromFirst ? k : mid + k].index)
+            var merged: [Int] = []
+            merged.reserveCapacity(places.count)
+            merge(mid, places.count - mid, firstBefore: { i, j in !before(places[mid + j], places[i]) }) { fromFirst, k in
+                merged.append(places[fromFirst ? k : mid + k])
             }
+            return merged
         }
-        keyed = []
+        others = sorted.map { others[$0] }
+        // The others merged in, each after the placed stubs it does not precede, found by
+        // bisection: a rebuild has tens of thousands placed and a few others.
         var order: [Int] = []
         order.reserveCapacity(count)
-        merge(placed.count, others.count, firstBefore: { p, o in !SearchDocumentStub.precedes(stub(others[o]), stub(placed[p].index)) }) { fromFirst, k in
-            order.append(fromFirst ? placed[k].index : others[k])
+        var next = 0
+        for (k, index) in others.enumerated() {
+            var low = next, high = placed.count
+            while low < high {
+                let middle = (low + high) / 2
+                if SearchDocumentStub.precedes(keyed[sorted[k]], stub(placed[middle].index)) { high = middle } else { low = middle + 1 }
+            }
+            for p in next..<low { order.append(placed[p].index) }
+            order.append(index)
+            next = low
         }
+        for p in next..<placed.count { order.append(placed[p].index) }
         return order
     }
 
