@@ -76,6 +76,7 @@ public struct PageRenderer: Sendable {
             if jobs.isEmpty { jobs = made } else { jobs += made }
         }
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
+        let libraries = TemplateLibraryCopies(of: theme.library)
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
             let inputKey = job.inputKey?()
@@ -93,7 +94,7 @@ public struct PageRenderer: Sendable {
             }
             let html: [UInt8]
             do throws(TemplateRenderError) {
-                html = try theme.render(template, context)
+                html = try libraries.withCopy { library throws(TemplateRenderError) in try library.rendering(template, context) }
             } catch {
                 return (file, hash, .failed(error))
             }
