@@ -168,22 +168,33 @@ public struct ContentLoader: Sendable {
             return
         }
         let folderIsInside = real.hasPrefix(rootPrefix) || real + "/" == rootPrefix
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
-            diagnostics.append(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: displayPath(directory))))
+        // Read with `readdir`, each entry stamped relative to the open folder (no path walked
+        // again for each file); names sorted, so that what is reported, and where, is the same
+        // on every machine.
+        let directoryPath = directory.path
+        guard let folder = opendir(directoryPath) else {
+            let reason = String(cString: strerror(errno))
+            diagnostics.append(.error("cannot list folder: \(reason)", at: SourceLocation(file: displayPath(directory))))
             return
         }
+        defer { closedir(folder) }
+        let descriptor = dirfd(folder)
+        var entries: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { entries.append(name) }  // hidden, and `.` and `..`
+        }
+        entries.sort()
         // Paths are made as strings: a URL per file (made, then asked its path and extension)
         // cost more than listing the folder.
-        let directoryPath = directory.path
-        for name in entries where !name.hasPrefix(".") {
+        for name in entries {
             let path = directoryPath.hasSuffix("/") ? directoryPath + name : directoryPath + "/" + name
             var info = stat()
-            let listed = lstat(path, &info) == 0
+            let listed = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0
             let isLink = listed && (info.st_mode & S_IFMT) == S_IFLNK
-            guard listed, !isLink || stat(path, &info) == 0 else {
+            guard listed, !isLink || fstatat(descriptor, name, &info, 0) == 0 else {
                 let message = listed && errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
                 diagnostics.append(.error(message, at: SourceLocation(file: displayPath(ofFile: path))))
                 continue
