@@ -162,25 +162,59 @@ public actor PreviewServer {
 
     // MARK: Building
 
-    /// Polls the watched folders; when they change and then stay still for a moment, rebuilds.
+    /// Looks at the watched folders when file events say they changed (``FolderWatcher``), or
+    /// every `interval` where there are none; when they changed and then stay still for a
+    /// moment, rebuilds. With events, the folders are also looked at after every ten quiet
+    /// intervals, in case the file system gave no event for a change.
     private func watch(from initial: FolderSnapshot, every interval: Duration) async {
         var last = initial
         let folders = options.watchedFolders
         let settle = min(interval, .milliseconds(100))
+        let watcher = FolderWatcher(folders: folders)
+        // Waits of at most 0.1 s, so that `stop()` does not wait long for the watch to end.
+        let slice = min(interval, .milliseconds(100))
+        var quiet = Duration.zero
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
-            var current = FolderSnapshot.take(of: folders)
-            guard current != last else { continue }
-            // An editor may save in several writes: wait until two looks agree (a second at most).
-            for _ in 0..<10 {
-                do { try await Task.sleep(for: settle) } catch { return }
-                let again = FolderSnapshot.take(of: folders)
-                if again == current { break }
-                current = again
+            var current: FolderSnapshot
+            if let watcher {
+                let woken = await Self.wait(for: watcher, upTo: slice)
+                if Task.isCancelled { return }
+                if woken {
+                    // An editor may save in several writes: wait until the events stop for
+                    // 50 ms (a second at most), then look once.
+                    for _ in 0..<20 {
+                        guard await Self.wait(for: watcher, upTo: .milliseconds(50)) else { break }
+                    }
+                } else {
+                    quiet += slice
+                    if quiet < interval * 10 { continue }
+                }
+                quiet = .zero
+                current = FolderSnapshot.take(of: folders)
+                guard current != last else { continue }
+            } else {
+                do { try await Task.sleep(for: interval) } catch { return }
+                current = FolderSnapshot.take(of: folders)
+                guard current != last else { continue }
+                // An editor may save in several writes: wait until two looks agree (a second at most).
+                for _ in 0..<10 {
+                    do { try await Task.sleep(for: settle) } catch { return }
+                    let again = FolderSnapshot.take(of: folders)
+                    if again == current { break }
+                    current = again
+                }
             }
             let changed = current.changes(since: last)
             last = current
             await rebuild(changed: changed.map(displayPath))
+        }
+    }
+
+    /// Whether `watcher` saw a change within `timeout`, waited for on a thread of its own (the
+    /// wait blocks, and the server's executor must not).
+    private static func wait(for watcher: FolderWatcher, upTo timeout: Duration) async -> Bool {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { continuation.resume(returning: watcher.waitForChange(timeout: timeout)) }
         }
     }
 

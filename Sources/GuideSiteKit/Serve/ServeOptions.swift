@@ -9,7 +9,9 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// The port; 0 lets the system choose a free one (see ``PreviewServer/start()``'s result).
     public var port: UInt16
-    /// How often the content and theme folders are checked for changes.
+    /// How often the content and theme folders are checked for changes where there are no file
+    /// events; with them (Linux), they are checked when an event comes, and after ten of these
+    /// intervals without any.
     public var pollInterval: Duration
     /// Where the temporary folder is made (the system's temporary folder by default).
     public var temporaryParent: URL

@@ -65,3 +65,44 @@ struct ServeWatchTests {
         #expect(FolderSnapshot.take(of: [missing]).files.isEmpty)
     }
 }
+
+#if os(Linux)
+@Suite("Woken by file events")
+struct FolderWatcherTests {
+    @Test func aSavedFileWakesItAHiddenOneDoesNot() throws {
+        let site = try TemporarySite()
+        try site.write("articles/a.md", "un")
+        let watcher = try #require(FolderWatcher(folders: [site.content]))
+        #expect(!watcher.waitForChange(timeout: .milliseconds(50)), "nothing changed")
+        try site.write("articles/.a.md.swp", "brouillon de l'éditeur")
+        #expect(!watcher.waitForChange(timeout: .milliseconds(50)), "a hidden file")
+        try site.write("articles/a.md", "un, modifié")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        #expect(!watcher.waitForChange(timeout: .milliseconds(50)), "the events were all read")
+        try site.remove("articles/a.md")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+    }
+
+    /// A folder made after the watch starts is watched (with what it holds already), and so is
+    /// one removed and made again, which may get the inode of the one removed.
+    @Test func foldersMadeLaterAreWatched() throws {
+        let site = try TemporarySite()
+        try site.write("articles/a.md", "un")
+        let watcher = try #require(FolderWatcher(folders: [site.content]))
+        try site.write("articles/dossier/sous-dossier/b.md", "deux")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        _ = watcher.waitForChange(timeout: .milliseconds(50))
+        try site.write("articles/dossier/sous-dossier/b.md", "deux, modifié")
+        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made after the start")
+        for round in 0..<3 {
+            try site.remove("articles/dossier")
+            #expect(watcher.waitForChange(timeout: .seconds(5)))
+            try site.write("articles/dossier/c.md", "trois")
+            #expect(watcher.waitForChange(timeout: .seconds(5)))
+            _ = watcher.waitForChange(timeout: .milliseconds(50))
+            try site.write("articles/dossier/c.md", "trois, modifié \(round)")
+            #expect(watcher.waitForChange(timeout: .seconds(5)), "a folder made again, round \(round)")
+        }
+    }
+}
+#endif
