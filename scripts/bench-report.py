@@ -72,6 +72,7 @@ tools = [
     ("guidesite-edit-code", "guidesite rebuild after editing one code article"),
     ("guidesite-unchanged", "guidesite rebuild, nothing changed"),
     ("guidesite-serve-edit", "guidesite serve: rebuild after editing one article (as the server reports it)"),
+    ("guidesite-serve-seen", "guidesite serve: from saving one article to its page served with the edit"),
     ("hugo", "Hugo build (no search, fresh folder)"),
     ("cmark-1core", "cmark over all article Markdown, 1 core"),
     ("cmark-2core", "cmark over all article Markdown, 2 cores"),

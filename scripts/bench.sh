@@ -257,11 +257,13 @@ PY
 # The preview server's rebuilds (`guidesite serve`, where authors see their edits): the server
 # builds the site once, then four edits of one article (a sentence added at its end) are made
 # one after the other; each rebuild's time is the one the server reports, from the change seen
-# to the new site served (polling and settling excluded). The first rebuild also makes the
-# server's second site (a hard-link clone of the first); the median of the other three is
-# recorded.
+# to the new site served (noticing the change and waiting for the files to settle excluded).
+# Each edit is also timed as an author sees it: from the save to the server's answer for the
+# article's page holding the new sentence. The first rebuild also makes the server's second
+# site (a hard-link clone of the first); the medians of the other three are recorded.
 serve_edits() {  # N RUN CORPUS ARTICLE
-    local n="$1" run="$2" c="$3" article="$4" log="$WORK/serve-$n.log" pid k waited
+    local n="$1" run="$2" c="$3" article="$4" log="$WORK/serve-$n.log" pid k waited url page start marker
+    local -a seen=()
     "$GUIDESITE" serve --quiet --port 0 --content "$c/guidesite" --theme "$THEME" > "$log" 2>&1 &
     pid=$!
     wait_built() {  # COUNT: until the log holds COUNT build lines (10 minutes at most); a failed build ends it
@@ -274,9 +276,22 @@ serve_edits() {  # N RUN CORPUS ARTICLE
         done
     }
     if wait_built 1; then
+        url="$(grep -o 'http://[^ ]*/' "$log" | head -1)"
+        page="${url}articles/$(basename "$article" .md)/"
         for k in 1 2 3 4; do
-            printf '\nUne phrase ajoutée pendant la prévisualisation (%s).\n' "$k" >> "$article"
+            marker="mesure$k$RANDOM"
+            start=$(date +%s.%N)
+            printf '\nUne phrase ajoutée pendant la prévisualisation (%s).\n' "$marker" >> "$article"
+            if command -v curl > /dev/null; then
+                # Until the page served holds the sentence (a minute at most).
+                for waited in $(seq 6000); do
+                    curl -s "$page" | grep -q "$marker" && break
+                    sleep 0.01
+                done
+                seen+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')")
+            fi
             wait_built $((k + 1)) || break
+            sleep 0.5
         done
     fi
     kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
@@ -285,6 +300,10 @@ serve_edits() {  # N RUN CORPUS ARTICLE
     local seconds
     seconds="$( (grep '^built ' "$log" || true) | sed -n '3,5p' | sed -E 's/.* in ([0-9.]+) s,.*/\1/' | sort -n | sed -n 2p)"
     if [ -n "$seconds" ]; then record guidesite-serve-edit "$n" "$run" seconds "$seconds"; fi
+    if [ "${#seen[@]}" -eq 4 ]; then
+        seconds="$(printf '%s\n' "${seen[@]:1}" | sort -n | sed -n 2p)"
+        record guidesite-serve-seen "$n" "$run" seconds "$seconds"
+    fi
 }
 
 hugo_build() {  # N RUN
