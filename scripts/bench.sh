@@ -283,12 +283,19 @@ serve_edits() {  # N RUN CORPUS ARTICLE
             start=$(date +%s.%N)
             printf '\nUne phrase ajoutée pendant la prévisualisation (%s).\n' "$marker" >> "$article"
             if command -v curl > /dev/null; then
-                # Until the page served holds the sentence (a minute at most).
-                for waited in $(seq 6000); do
-                    curl -s "$page" | grep -q "$marker" && break
+                # Until the page served holds the sentence (a minute at most); the page is read
+                # whole, then searched (a pipe into `grep -q` could end before `curl` does).
+                local found=0 deadline=$(( $(date +%s) + 60 )) body
+                while [ "$(date +%s)" -lt "$deadline" ]; do
+                    body="$(curl -s --max-time 2 "$page" || true)"
+                    if [[ "$body" == *"$marker"* ]]; then found=1; break; fi
                     sleep 0.01
                 done
-                seen+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')")
+                if [ "$found" = 1 ]; then
+                    seen+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')")
+                else
+                    echo "guidesite serve (n=$n): the page $page never showed edit $k" >&2
+                fi
             fi
             wait_built $((k + 1)) || break
             sleep 0.5

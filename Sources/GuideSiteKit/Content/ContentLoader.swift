@@ -169,33 +169,46 @@ public struct ContentLoader: Sendable {
         }
         let folderIsInside = real.hasPrefix(rootPrefix) || real + "/" == rootPrefix
         // Read with `readdir`, each entry stamped relative to the open folder (no path walked
-        // again for each file); names sorted, so that what is reported, and where, is the same
-        // on every machine.
+        // again for each file), and closed before going down (a deep tree holds one folder open
+        // at a time); names sorted, so that what is reported, and where, is the same on every
+        // machine.
         let directoryPath = directory.path
         guard let folder = opendir(directoryPath) else {
-            let reason = String(cString: strerror(errno))
+            // Foundation's words for why, as before the folder was read with `readdir`.
+            var reason = String(cString: strerror(errno))
+            do { _ = try FileManager.default.contentsOfDirectory(atPath: directoryPath) } catch { reason = error.localizedDescription }
             diagnostics.append(.error("cannot list folder: \(reason)", at: SourceLocation(file: displayPath(directory))))
             return
         }
-        defer { closedir(folder) }
         let descriptor = dirfd(folder)
-        var entries: [String] = []
+        var names: [String] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if !name.hasPrefix(".") { entries.append(name) }  // hidden, and `.` and `..`
+            if !name.hasPrefix(".") { names.append(name) }  // hidden, and `.` and `..`
         }
-        entries.sort()
+        names.sort()
+        // Each entry: its own `stat` (a link's), then, for a link, its target's; or the error.
+        var entries: [(name: String, info: stat, isLink: Bool, failure: Int32?)] = []
+        entries.reserveCapacity(names.count)
+        for name in names {
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                entries.append((name, info, false, errno))
+                continue
+            }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            let failure: Int32? = isLink && fstatat(descriptor, name, &info, 0) != 0 ? errno : nil
+            entries.append((name, info, isLink, failure))
+        }
+        closedir(folder)
         // Paths are made as strings: a URL per file (made, then asked its path and extension)
         // cost more than listing the folder.
-        for name in entries {
+        for (name, info, isLink, failure) in entries {
             let path = directoryPath.hasSuffix("/") ? directoryPath + name : directoryPath + "/" + name
-            var info = stat()
-            let listed = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0
-            let isLink = listed && (info.st_mode & S_IFMT) == S_IFLNK
-            guard listed, !isLink || fstatat(descriptor, name, &info, 0) == 0 else {
-                let message = listed && errno == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
+            if let failure {
+                let message = isLink && failure == ELOOP ? "symbolic link loop: the link never reaches a file" : "broken symbolic link"
                 diagnostics.append(.error(message, at: SourceLocation(file: displayPath(ofFile: path))))
                 continue
             }

@@ -31,6 +31,7 @@ public final class TextAnalyzer {
     private var cache = TokenCache()
     /// The token being read, kept from one text to the next (see ``tokenize(_:_:)``).
     private var scratch = TokenBuffer()
+    private var isTokenizing = false
     private var classCache: [UInt32: (UInt8, [UInt32])] = [:]
     private var vocabulary: [String] = []
     private var termIDs: [String: Int32] = [:]
@@ -163,8 +164,19 @@ public final class TextAnalyzer {
     private func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ body: (Int32, Int32) -> Void) {
         // The tables are read through pointers taken once: a static's every read checks that it is made.
         Self.asciiTokenBytes.withUnsafeBufferPointer { ascii in Self.latin.withUnsafeBufferPointer { latin in
-            var token = scratch
-            defer { scratch = token }
+            // The kept buffer, unless a term's caller analyses with this analyzer again: that
+            // call has a buffer of its own, so that neither frees the one the other holds.
+            let nested = isTokenizing
+            var token = nested ? TokenBuffer() : scratch
+            isTokenizing = true
+            defer {
+                if nested {
+                    token.deallocate()
+                } else {
+                    scratch = token
+                    isTokenizing = false
+                }
+            }
             @inline(__always) func classOf(_ c: UInt32) -> UInt8 {
                 if c < 0x250 {
                     let cls = latin[Int(c)].0

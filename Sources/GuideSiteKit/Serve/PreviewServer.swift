@@ -69,10 +69,12 @@ public actor PreviewServer {
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         let base = "http://\(authority)\(options.mountPath)"
         baseURL = base
+        // Watched from before the first look: a file saved while the first build runs wakes the watch.
+        let watcher = FolderWatcher(folders: options.watchedFolders)
         let initial = FolderSnapshot.take(of: options.watchedFolders)
         await rebuild(changed: [])
         let interval = options.pollInterval
-        watchTask = Task { await self.watch(from: initial, every: interval) }
+        watchTask = Task { await self.watch(from: initial, with: watcher, every: interval) }
         let url = URL(string: base) ?? URL(fileURLWithPath: "/")
         events(.listening(url, watching: options.watchedFolders.map { displayPath($0.path) }))
         return url
@@ -162,26 +164,25 @@ public actor PreviewServer {
 
     // MARK: Building
 
-    /// Looks at the watched folders when file events say they changed (``FolderWatcher``), or
-    /// every `interval` where there are none; when they changed and then stay still for a
-    /// moment, rebuilds. With events, the folders are also looked at after every ten quiet
-    /// intervals, in case the file system gave no event for a change.
-    private func watch(from initial: FolderSnapshot, every interval: Duration) async {
+    /// Looks at the watched folders when file events say they changed (`watcher`), or every
+    /// `interval` without them; when they changed and then stay still for a moment, rebuilds.
+    /// With events, the folders are also looked at after every ten quiet intervals, in case the
+    /// file system gave no event for a change.
+    private func watch(from initial: FolderSnapshot, with watcher: FolderWatcher?, every interval: Duration) async {
         var last = initial
         let folders = options.watchedFolders
         let settle = min(interval, .milliseconds(100))
-        let watcher = FolderWatcher(folders: folders)
         // Waits of at most 0.1 s, so that `stop()` does not wait long for the watch to end.
         let slice = min(interval, .milliseconds(100))
         var quiet = Duration.zero
         while !Task.isCancelled {
-            var current: FolderSnapshot
+            var woken = false
             if let watcher {
-                let woken = await Self.wait(for: watcher, upTo: slice)
+                woken = await Self.wait(for: watcher, upTo: slice)
                 if Task.isCancelled { return }
                 if woken {
                     // An editor may save in several writes: wait until the events stop for
-                    // 50 ms (a second at most), then look once.
+                    // 50 ms (a second at most).
                     for _ in 0..<20 {
                         guard await Self.wait(for: watcher, upTo: .milliseconds(50)) else { break }
                     }
@@ -190,13 +191,13 @@ public actor PreviewServer {
                     if quiet < interval * 10 { continue }
                 }
                 quiet = .zero
-                current = FolderSnapshot.take(of: folders)
-                guard current != last else { continue }
             } else {
                 do { try await Task.sleep(for: interval) } catch { return }
-                current = FolderSnapshot.take(of: folders)
-                guard current != last else { continue }
-                // An editor may save in several writes: wait until two looks agree (a second at most).
+            }
+            var current = FolderSnapshot.take(of: folders)
+            guard current != last else { continue }
+            if !woken {
+                // A change no event told of: wait until two looks agree (a second at most).
                 for _ in 0..<10 {
                     do { try await Task.sleep(for: settle) } catch { return }
                     let again = FolderSnapshot.take(of: folders)

@@ -51,6 +51,28 @@ struct ContentLoaderTests {
         #expect(premier.bodyLineOffset == 8)
     }
 
+    /// Links inside the content folder are read as what they lead to: a linked article is an
+    /// article (stamped as its target, which the article cache needs), a linked folder's articles
+    /// are articles; nothing is reported.
+    @Test func linksInsideTheContentFolderAreFollowed() throws {
+        let site = try TemporarySite(fixture: "basic")
+        try site.write("partage/lie.md", "---\ntitle: Lié\ndate: 2026-01-01\n---\nCorps\n")
+        try site.write("partage/dossier/profond.md", "---\ntitle: Profond\ndate: 2026-01-02\n---\nCorps\n")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("articles/lie.md").path, withDestinationPath: "../partage/lie.md")
+        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("articles/dossier").path, withDestinationPath: "../partage/dossier")
+        let (content, diagnostics) = try load(site)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(content.articles.map(\.slug).sorted() == ["brouillon", "lie", "premier", "profond", "second", "second"])
+        let loader = ContentLoader(root: site.content, displayBase: site.folder)
+        var listingDiagnostics: [Diagnostic] = []
+        let linked = try #require(loader.listStampedFiles(in: "articles", extensions: ["md"], diagnostics: &listingDiagnostics)
+            .first { $0.path.hasSuffix("/lie.md") })
+        var target = stat()
+        #expect(stat(site.content.appendingPathComponent("partage/lie.md").path, &target) == 0)
+        #expect(linked.stamp == FileStamp(target), "the target's stamp, not the link's")
+    }
+
     /// Each bad input and the exact diagnostic it must produce, at its place in the `.md` file.
     @Test(arguments: [
         ("---\ntitle: A\n", "Content/articles/x.md:1:1: error: unterminated front matter: no closing '---' line after the opening one"),

@@ -142,6 +142,24 @@ enum AnalysisFixtures {
         }
     }
 
+    /// A caller that analyses another text with the same analyzer for each term gets the same
+    /// terms, with tokens longer than the kept buffer on both sides.
+    @Test func analysingAgainFromATermGivesTheSameTerms() {
+        let long = String(repeating: "déontologie", count: 12)
+        let outer = "Le membre \(long) protège l’avis 3.09.10 \(long)x", inner = "\(long)y la confidentialité"
+        let analyzer = TextAnalyzer(language: .fr), reference = TextAnalyzer(language: .fr)
+        var outerTerms: [String] = [], innerTerms: [[String]] = []
+        analyzer.forEachTerm(in: outer) { primary, _ in
+            outerTerms.append(analyzer.term(primary))
+            var terms: [String] = []
+            analyzer.forEachTerm(in: inner) { primary, _ in terms.append(analyzer.term(primary)) }
+            innerTerms.append(terms)
+        }
+        #expect(outerTerms == reference.analyze(outer).map(\.term))
+        #expect(innerTerms.count == outerTerms.count && innerTerms.allSatisfy { $0 == reference.analyze(inner).map(\.term) })
+        #expect(analyzer.terms(outer) == reference.terms(outer), "the kept buffer is whole after")
+    }
+
     /// The tokens of `text` by the rules of ``TextAnalyzer``, scalar by scalar: letters, marks
     /// and decimal digits in lower case; a `.` between two digits kept; an elision before an
     /// apostrophe dropped; a trailing `'s` dropped.

@@ -104,5 +104,41 @@ struct FolderWatcherTests {
             #expect(watcher.waitForChange(timeout: .seconds(5)), "a folder made again, round \(round)")
         }
     }
+
+    /// A folder renamed keeps its watch under its new name: a folder made in it after is watched
+    /// (and so are those under a folder renamed with it).
+    @Test func aRenamedFolderIsWatchedUnderItsNewName() throws {
+        let site = try TemporarySite()
+        try site.write("articles/a/sous/a.md", "un")
+        let watcher = try #require(FolderWatcher(folders: [site.content]))
+        let articles = site.content.appendingPathComponent("articles")
+        #expect(rename(articles.appendingPathComponent("a").path, articles.appendingPathComponent("b").path) == 0)
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        try site.write("articles/b/sous/c/y.md", "deux")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        _ = watcher.waitForChange(timeout: .milliseconds(50))
+        try site.write("articles/b/sous/c/y.md", "deux, modifié")
+        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made in a renamed one")
+    }
+
+    /// More events than the kernel keeps: some are lost, folders made among them included; the
+    /// watcher wakes, and watches every folder made meanwhile.
+    @Test func foldersMadeWhileEventsWereLostAreWatched() throws {
+        let site = try TemporarySite()
+        try site.write("articles/a.md", "un")
+        let watcher = try #require(FolderWatcher(folders: [site.content]))
+        let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))
+            .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 16_384
+        let articles = site.content.appendingPathComponent("articles")
+        // Each file made gives three events (created, modified, closed).
+        for k in 0...(limit / 3 + 10) {
+            #expect(FileManager.default.createFile(atPath: articles.appendingPathComponent("f\(k).md").path, contents: Data("x".utf8)))
+        }
+        try site.write("articles/nouveau/z.md", "zéro")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        _ = watcher.waitForChange(timeout: .milliseconds(50))
+        try site.write("articles/nouveau/z.md", "zéro, modifié")
+        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made while events were lost")
+    }
 }
 #endif
