@@ -258,8 +258,9 @@ PY
 # builds the site once, then four edits of one article (a sentence added at its end) are made
 # one after the other; each rebuild's time is the one the server reports, from the change seen
 # to the new site served (noticing the change and waiting for the files to settle excluded).
-# Each edit is also timed as an author sees it: from the save to the server's answer for the
-# article's page holding the new sentence. The first rebuild also makes the server's second
+# Each edit is also timed as an author sees it: from the save to the article's page holding the
+# new sentence, fetched as an open page fetches itself again (a long poll of the server's
+# events, then the page; polling the page instead would load the server while it rebuilds). The first rebuild also makes the server's second
 # site (a hard-link clone of the first); the medians of the other three are recorded.
 serve_edits() {  # N RUN CORPUS ARTICLE
     local n="$1" run="$2" c="$3" article="$4" log="$WORK/serve-$n.log" pid k waited url page start marker
@@ -280,16 +281,24 @@ serve_edits() {  # N RUN CORPUS ARTICLE
         page="${url}articles/$(basename "$article" .md)/"
         for k in 1 2 3 4; do
             marker="mesure$k$RANDOM"
+            # As an open page of the article does: it was served at some generation, waits on
+            # the server's events for a newer one (a long poll), then loads itself again.
+            local generation=""
+            if command -v curl > /dev/null; then
+                generation="$(curl -s --max-time 5 "$page" | grep -o 'reload.js?g=[0-9]*' | head -1 | sed 's/.*=//' || true)"
+            fi
             start=$(date +%s.%N)
             printf '\nUne phrase ajoutée pendant la prévisualisation (%s).\n' "$marker" >> "$article"
-            if command -v curl > /dev/null; then
-                # Until the page served holds the sentence (a minute at most); the page is read
-                # whole, then searched (a pipe into `grep -q` could end before `curl` does).
-                local found=0 deadline=$(( $(date +%s) + 60 )) body
+            if [ -n "$generation" ]; then
+                # Until the page served holds the sentence (a minute at most): each build the
+                # server reports, the page is read whole, then searched (a pipe into `grep -q`
+                # could end before `curl` does).
+                local found=0 deadline=$(( $(date +%s) + 60 )) body answer
                 while [ "$(date +%s)" -lt "$deadline" ]; do
-                    body="$(curl -s --max-time 2 "$page" || true)"
+                    answer="$(curl -s --max-time 30 "${url}__guidesite/events?since=$generation" || true)"
+                    generation="$(printf '%s' "$answer" | grep -o '"generation" *: *[0-9]*' | grep -o '[0-9]*$' || echo "$generation")"
+                    body="$(curl -s --max-time 5 "$page" || true)"
                     if [[ "$body" == *"$marker"* ]]; then found=1; break; fi
-                    sleep 0.01
                 done
                 if [ "$found" = 1 ]; then
                     seen+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')")
