@@ -173,20 +173,17 @@ public struct ContentLoader: Sendable {
         // at a time); names sorted, so that what is reported, and where, is the same on every
         // machine.
         let directoryPath = directory.path
-        guard let folder = opendir(directoryPath) else {
+        guard let folder = OpenFolder(directoryPath) else {
             // Foundation's words for why, as before the folder was read with `readdir`.
             var reason = String(cString: strerror(errno))
             do { _ = try FileManager.default.contentsOfDirectory(atPath: directoryPath) } catch { reason = error.localizedDescription }
             diagnostics.append(.error("cannot list folder: \(reason)", at: SourceLocation(file: displayPath(directory))))
             return
         }
-        let descriptor = dirfd(folder)
+        let descriptor = folder.descriptor
         var names: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }  // hidden, and `.` and `..`
+        folder.forEachEntry { name, _ in
+            if !name.hasPrefix(".") { names.append(name) }  // hidden
         }
         names.sort()
         // Each entry: its own `stat` (a link's), then, for a link, its target's; or the error.
@@ -202,7 +199,7 @@ public struct ContentLoader: Sendable {
             let failure: Int32? = isLink && fstatat(descriptor, name, &info, 0) != 0 ? errno : nil
             entries.append((name, info, isLink, failure))
         }
-        closedir(folder)
+        folder.close()
         // Paths are made as strings: a URL per file (made, then asked its path and extension)
         // cost more than listing the folder.
         for (name, info, isLink, failure) in entries {

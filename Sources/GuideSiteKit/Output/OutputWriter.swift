@@ -139,18 +139,14 @@ public struct OutputWriter: Sendable {
         var pending = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? root.path : root.path + "/" + relative
-            guard let folder = opendir(path) else { continue }
-            let descriptor = dirfd(folder)
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
+            guard let folder = OpenFolder(path) else { continue }
+            let descriptor = folder.descriptor
+            folder.forEachEntry { name, type in
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var isFolder = type == Int32(DT_DIR)
+                if type == Int32(DT_UNKNOWN) {
                     var info = stat()
-                    isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                    isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
                 }
                 if isFolder {
                     folders.append(child)
@@ -161,7 +157,6 @@ public struct OutputWriter: Sendable {
                     if stamping, fstatat(descriptor, name, &info, 0) == 0 { stamps[child] = Stamp(info) }
                 }
             }
-            closedir(folder)
         }
         return (files, folders, stamps)
     }

@@ -56,31 +56,25 @@ public struct FolderSnapshot: Sendable, Equatable {
 
     /// Adds the files under `path` (a folder) to `files`, unless `read` holds the folder already.
     private static func add(_ path: String, to files: inout [String: Stamp], read: inout Set<FolderID>) {
-        guard let folder = opendir(path) else { return }
-        let descriptor = dirfd(folder)
+        guard let folder = OpenFolder(path) else { return }
+        let descriptor = folder.descriptor
         var own = stat()
-        guard fstat(descriptor, &own) == 0, read.insert(FolderID(device: UInt64(own.st_dev), inode: UInt64(own.st_ino))).inserted else {
-            closedir(folder)
-            return
-        }
+        guard fstat(descriptor, &own) == 0, read.insert(FolderID(device: UInt64(own.st_dev), inode: UInt64(own.st_ino))).inserted else { return }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         var subfolders: [String] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }  // hidden, and `.` and `..`
+        folder.forEachEntry { name, _ in
+            if name.hasPrefix(".") { return }  // hidden
             var info = stat()
             // Through links; a broken link is no file.
-            guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
+            guard fstatat(descriptor, name, &info, 0) == 0 else { return }
             switch info.st_mode & S_IFMT {
             case S_IFREG: files[prefix + name] = Stamp(info)
             case S_IFDIR: subfolders.append(prefix + name)
-            default: continue
+            default: return
             }
         }
         // Closed before going down: a deep tree holds one folder open at a time.
-        closedir(folder)
+        folder.close()
         for subfolder in subfolders { add(subfolder, to: &files, read: &read) }
     }
 

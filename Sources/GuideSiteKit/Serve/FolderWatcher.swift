@@ -57,18 +57,15 @@ final class FolderWatcher: @unchecked Sendable {
             watches[id] = watchDescriptor
             folders[watchDescriptor] = (path, id)
         }
-        guard let folder = opendir(path) else { return }
+        guard let folder = OpenFolder(path) else { return }
         var subfolders: [String] = []
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        folder.forEachEntry { name, type in
+            if !name.hasPrefix("."), type == Int32(DT_DIR) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
+                subfolders.append(prefix + name)
             }
-            guard !name.hasPrefix(".") else { continue }
-            let type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_DIR) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) { subfolders.append(prefix + name) }
         }
-        closedir(folder)
+        folder.close()
         for subfolder in subfolders { watch(subfolder, seen: &seen) }
     }
 

@@ -69,6 +69,16 @@ struct ServeWatchTests {
 #if os(Linux)
 @Suite("Woken by file events")
 struct FolderWatcherTests {
+    /// Writes the file at `path` (with the folders it needs, which the watcher then meets), then
+    /// changes it: both wake `watcher`, the change only if the file's folder is watched.
+    func expectWatched(_ path: String, in site: TemporarySite, by watcher: FolderWatcher, _ comment: Comment) throws {
+        try site.write(path, "un")
+        #expect(watcher.waitForChange(timeout: .seconds(5)))
+        _ = watcher.waitForChange(timeout: .milliseconds(50))
+        try site.write(path, "un, modifié")
+        #expect(watcher.waitForChange(timeout: .seconds(5)), comment)
+    }
+
     @Test func aSavedFileWakesItAHiddenOneDoesNot() throws {
         let site = try TemporarySite()
         try site.write("articles/a.md", "un")
@@ -89,19 +99,11 @@ struct FolderWatcherTests {
         let site = try TemporarySite()
         try site.write("articles/a.md", "un")
         let watcher = try #require(FolderWatcher(folders: [site.content]))
-        try site.write("articles/dossier/sous-dossier/b.md", "deux")
-        #expect(watcher.waitForChange(timeout: .seconds(5)))
-        _ = watcher.waitForChange(timeout: .milliseconds(50))
-        try site.write("articles/dossier/sous-dossier/b.md", "deux, modifié")
-        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made after the start")
+        try expectWatched("articles/dossier/sous-dossier/b.md", in: site, by: watcher, "a file in a folder made after the start")
         for round in 0..<3 {
             try site.remove("articles/dossier")
             #expect(watcher.waitForChange(timeout: .seconds(5)))
-            try site.write("articles/dossier/c.md", "trois")
-            #expect(watcher.waitForChange(timeout: .seconds(5)))
-            _ = watcher.waitForChange(timeout: .milliseconds(50))
-            try site.write("articles/dossier/c.md", "trois, modifié \(round)")
-            #expect(watcher.waitForChange(timeout: .seconds(5)), "a folder made again, round \(round)")
+            try expectWatched("articles/dossier/c.md", in: site, by: watcher, "a folder made again, round \(round)")
         }
     }
 
@@ -114,11 +116,7 @@ struct FolderWatcherTests {
         let articles = site.content.appendingPathComponent("articles")
         #expect(rename(articles.appendingPathComponent("a").path, articles.appendingPathComponent("b").path) == 0)
         #expect(watcher.waitForChange(timeout: .seconds(5)))
-        try site.write("articles/b/sous/c/y.md", "deux")
-        #expect(watcher.waitForChange(timeout: .seconds(5)))
-        _ = watcher.waitForChange(timeout: .milliseconds(50))
-        try site.write("articles/b/sous/c/y.md", "deux, modifié")
-        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made in a renamed one")
+        try expectWatched("articles/b/sous/c/y.md", in: site, by: watcher, "a file in a folder made in a renamed one")
     }
 
     /// More events than the kernel keeps: some are lost, folders made among them included; the
@@ -134,11 +132,7 @@ struct FolderWatcherTests {
         for k in 0...(limit / 3 + 10) {
             #expect(FileManager.default.createFile(atPath: articles.appendingPathComponent("f\(k).md").path, contents: Data("x".utf8)))
         }
-        try site.write("articles/nouveau/z.md", "zéro")
-        #expect(watcher.waitForChange(timeout: .seconds(5)))
-        _ = watcher.waitForChange(timeout: .milliseconds(50))
-        try site.write("articles/nouveau/z.md", "zéro, modifié")
-        #expect(watcher.waitForChange(timeout: .seconds(5)), "a file in a folder made while events were lost")
+        try expectWatched("articles/nouveau/z.md", in: site, by: watcher, "a file in a folder made while events were lost")
     }
 }
 #endif
