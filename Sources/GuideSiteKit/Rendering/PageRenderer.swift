@@ -76,34 +76,36 @@ public struct PageRenderer: Sendable {
             if jobs.isEmpty { jobs = made } else { jobs += made }
         }
         enum Outcome { case rendered, kept, failed(TemplateRenderError), unwritable(Error) }
-        let libraries = TemplateLibraryCopies(of: theme.library)
+        let copies = TemplateLibraryCopies(of: theme.library, strings: interfaceStrings)
         let results = jobs.parallelMap { job -> (path: String, hash: UInt64, outcome: Outcome) in
             let file = job.path.hasSuffix(".html") ? job.path : job.path + "index.html"
             let inputKey = job.inputKey?()
             if let key = inputKey, let isCurrent, isCurrent(file, key) { return (file, key, .kept) }
-            let (template, context) = self.context(for: job)
-            let hash: UInt64
-            if let key = inputKey {
-                hash = key
-            } else {
-                var hasher = StableHash()
-                hasher.combine(template)
-                hasher.combine(context: context)
-                hash = hasher.value
-                if let isCurrent, isCurrent(file, hash) { return (file, hash, .kept) }
+            return copies.withCopy { copy in
+                let (template, context) = self.context(for: job, strings: copy.strings)
+                let hash: UInt64
+                if let key = inputKey {
+                    hash = key
+                } else {
+                    var hasher = StableHash()
+                    hasher.combine(template)
+                    hasher.combine(context: context)
+                    hash = hasher.value
+                    if let isCurrent, isCurrent(file, hash) { return (file, hash, .kept) }
+                }
+                let html: [UInt8]
+                do throws(TemplateRenderError) {
+                    html = try copy.library.rendering(template, context)
+                } catch {
+                    return (file, hash, .failed(error))
+                }
+                do {
+                    try sink.add(OutputFile(path: file, bytes: html))
+                } catch {
+                    return (file, hash, .unwritable(error))
+                }
+                return (file, hash, .rendered)
             }
-            let html: [UInt8]
-            do throws(TemplateRenderError) {
-                html = try libraries.withCopy { library throws(TemplateRenderError) in try library.rendering(template, context) }
-            } catch {
-                return (file, hash, .failed(error))
-            }
-            do {
-                try sink.add(OutputFile(path: file, bytes: html))
-            } catch {
-                return (file, hash, .unwritable(error))
-            }
-            return (file, hash, .rendered)
         }
         var pages = Pages()
         pages.hashes.reserveCapacity(results.count)
@@ -141,8 +143,9 @@ public struct PageRenderer: Sendable {
         return "/"
     }
 
-    /// The template and whole context of a page.
-    func context(for job: PageJob) -> (String, TemplateObject) {
+    /// The template and whole context of a page; `strings` are the interface strings by
+    /// language (``interfaceStrings``, or a copy of them).
+    func context(for job: PageJob, strings: [String: TemplateObject]? = nil) -> (String, TemplateObject) {
         let language = job.language
         let loc = locale(language)
         let routes = site.site.routes(for: language)
@@ -177,7 +180,7 @@ public struct PageRenderer: Sendable {
         context["home_url"] = .text(link(routes.home))
         context["breadcrumbs"] = .objects(job.breadcrumbs.map { ["title": typeset($0.0), "url": .text(link($0.1))] })
         context["year"] = .text(String(site.latestDate?.year ?? 2026))
-        context["t"] = .object(interfaceStrings[language] ?? TemplateObject(loc.strings.map { ($0.key, .text($0.value)) }))
+        context["t"] = .object((strings ?? interfaceStrings)[language] ?? TemplateObject(loc.strings.map { ($0.key, .text($0.value)) }))
         return (job.template, context)
     }
 

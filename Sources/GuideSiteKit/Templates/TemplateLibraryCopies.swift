@@ -1,7 +1,7 @@
 import Foundation
 
-/// Copies of a template library that share no storage with it or with one another, lent one
-/// per rendering thread.
+/// Copies of what every page reads, a template library and a theme's interface strings, that
+/// share no storage with the originals or with one another, lent one per rendering thread.
 ///
 /// Rendering reads the parsed templates all the time, and each read of a node, name or text
 /// retains and releases it. Two cores rendering pages from one library do those atomic counts
@@ -9,20 +9,28 @@ import Foundation
 /// of the template renderer's retains were that waiting. With a copy each, the counts stay in
 /// the core's own cache.
 final class TemplateLibraryCopies: @unchecked Sendable {
-    private let original: TemplateLibrary
+    /// One copy.
+    struct Copy {
+        var library: TemplateLibrary
+        /// The interface strings (`t` in templates), by language.
+        var strings: [String: TemplateObject]
+    }
+
+    private let original: Copy
     private let lock = NSLock()
     /// The copies not lent at the moment, last returned last.
-    private var idle: [TemplateLibrary] = []
+    private var idle: [Copy] = []
 
-    init(of library: TemplateLibrary) {
-        original = library
+    init(of library: TemplateLibrary, strings: [String: TemplateObject] = [:]) {
+        original = Copy(library: library, strings: strings)
     }
 
     /// Calls `body` with a copy no other thread is using; a new copy is made when all are lent.
-    func withCopy<R>(_ body: (TemplateLibrary) throws(TemplateRenderError) -> R) throws(TemplateRenderError) -> R {
-        let library = lock.withLock { idle.popLast() } ?? original.storageCopy()
-        defer { lock.withLock { idle.append(library) } }
-        return try body(library)
+    func withCopy<R, Failure: Error>(_ body: (Copy) throws(Failure) -> R) throws(Failure) -> R {
+        let copy = lock.withLock { idle.popLast() } ?? Copy(library: original.library.storageCopy(),
+                                                            strings: original.strings.mapValues { $0.storageCopy() })
+        defer { lock.withLock { idle.append(copy) } }
+        return try body(copy)
     }
 }
 
@@ -62,6 +70,24 @@ extension TemplateNode {
             return .blockDefinition(name.storageCopy(), copy(nodes))
         case let .escaping(escapes):
             return .escaping(escapes)
+        }
+    }
+}
+
+extension TemplateObject {
+    /// The same names and values, every array and string of them newly allocated.
+    func storageCopy() -> TemplateObject {
+        TemplateObject(pairs.map { ($0.storageCopy(), $1.storageCopy()) })
+    }
+}
+
+extension TemplateValue {
+    func storageCopy() -> TemplateValue {
+        switch self {
+        case let .text(text): .text(text.storageCopy())
+        case .bool, .number: self
+        case let .list(items): .list(items.map { $0.storageCopy() })
+        case let .object(object): .object(object.storageCopy())
         }
     }
 }

@@ -36,7 +36,7 @@ import Testing
         #expect(try library.storageCopy().rendering("page", Self.context) == original)
         let copies = TemplateLibraryCopies(of: library)
         for _ in 0..<3 {
-            #expect(try copies.withCopy { library throws(TemplateRenderError) in try library.rendering("page", Self.context) } == original)
+            #expect(try copies.withCopy { copy throws(TemplateRenderError) in try copy.library.rendering("page", Self.context) } == original)
         }
     }
 
@@ -58,11 +58,20 @@ import Testing
 
         let copies = TemplateLibraryCopies(of: library)
         let (outer, inner) = try copies.withCopy { first throws(TemplateRenderError) in
-            (textAddress(first), try copies.withCopy { second throws(TemplateRenderError) in textAddress(second) })
+            (textAddress(first.library), try copies.withCopy { second throws(TemplateRenderError) in textAddress(second.library) })
         }
         #expect(outer != inner && outer != textAddress(library) && inner != textAddress(library))
+        // The interface strings lent with a copy are the same texts in storage of their own.
+        let readMore = "Lire la suite de cet article, qui est plus long que quinze octets"
+        let strings = TemplateLibraryCopies(of: library, strings: ["fr": TemplateObject([("lire", .text(readMore))])])
+        let lent: TemplateValue? = strings.withCopy { copy in copy.strings["fr"]?["lire"] }
+        #expect(lent == .text(readMore))
+        if case var .text(text)? = lent {
+            var original = readMore
+            #expect(text.withUTF8 { $0.baseAddress } != original.withUTF8 { $0.baseAddress })
+        }
         // Returned, the copies are lent again rather than made anew.
-        let again = try copies.withCopy { textAddress($0) }
+        let again = copies.withCopy { textAddress($0.library) }
         #expect(again == outer || again == inner)
     }
 }
